@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "Ausweg",
+    products: [
+        .executable(name: "ausweg", targets: ["ausweg"])
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CTLS", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CSystem"),
+        .target(name: "AuswegHTTP", swiftSettings: strict),
+        .target(
+            name: "AuswegSite",
+            dependencies: ["AuswegHTTP", "CZlib", "CCmark", "CTLS"],
+            swiftSettings: strict),
+        .target(
+            name: "AuswegServer",
+            dependencies: ["AuswegHTTP", "CTLS", "CSystem"],
+            swiftSettings: strict),
+        .target(
+            name: "AuswegBundle",
+            dependencies: ["AuswegServer", "AuswegSite"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "ausweg", dependencies: ["AuswegBundle"], swiftSettings: strict),
+        .testTarget(name: "AuswegHTTPTests", dependencies: ["AuswegHTTP"]),
+        .testTarget(name: "AuswegSiteTests", dependencies: ["AuswegSite"]),
+        .testTarget(name: "AuswegServerTests", dependencies: ["AuswegServer", "AuswegHTTP"]),
+        .testTarget(name: "AuswegBundleTests", dependencies: ["AuswegBundle"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

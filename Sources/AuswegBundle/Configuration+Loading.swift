@@ -1,0 +1,75 @@
+import AuswegSite
+
+extension Configuration {
+    /// The defaults, then the file's lines, then the command line's
+    /// `--Key value` pairs, which win. Each key may appear once per source.
+    public static func load(file: String?, overrides: [Override]) throws(ConfigurationError)
+        -> Configuration
+    {
+        var configuration = Configuration()
+        if let file {
+            let lines: KeyValueFile
+            do {
+                lines = try KeyValueFile(path: file)
+            } catch {
+                throw ConfigurationError(file: file, line: 0, error.message)
+            }
+            var seen: [String: Int] = [:]
+            for entry in lines.entries {
+                if let first = seen[entry.key] {
+                    throw ConfigurationError(
+                        file: file, line: entry.line, "\(entry.key) already set on line \(first)")
+                }
+                seen[entry.key] = entry.line
+                try configuration.apply(entry.key, entry.value, file: file, line: entry.line)
+            }
+        }
+        for override in overrides {
+            try configuration.apply(
+                override.key, override.value, file: Override.source, line: override.position)
+        }
+        try configuration.checkCombinations(file: file ?? Override.source)
+        return configuration
+    }
+
+    private mutating func apply(_ name: String, _ value: String, file: String, line: Int)
+        throws(ConfigurationError)
+    {
+        guard let key = ConfigurationKey.named(name) else {
+            throw ConfigurationError(file: file, line: line, "unknown key \(name)")
+        }
+        guard !value.isEmpty else {
+            throw ConfigurationError(file: file, line: line, "\(name) needs a value")
+        }
+        if let problem = key.apply(&self, value) {
+            throw ConfigurationError(file: file, line: line, "\(name): \(problem)")
+        }
+    }
+
+    private func checkCombinations(file: String) throws(ConfigurationError) {
+        if (certificateFile == nil) != (certificateKeyFile == nil) {
+            throw ConfigurationError(
+                file: file, line: 0, "CertificateFile and CertificateKeyFile go together")
+        }
+        if https == nil && redirect == nil && onionSocket == nil {
+            throw ConfigurationError(
+                file: file, line: 0, "no listener: set HTTPSPort, HTTPPort or OnionSocket")
+        }
+    }
+}
+
+/// A `--Key value` pair from the command line.
+public struct Override: Sendable, Equatable {
+    static let source = "command line"
+
+    public let key: String
+    public let value: String
+    /// The argument's position, reported as the "line" of an error.
+    public let position: Int
+
+    public init(key: String, value: String, position: Int) {
+        self.key = key
+        self.value = value
+        self.position = position
+    }
+}

@@ -1,0 +1,55 @@
+/// What the command line asks for: a command, a configuration file and
+/// `--Key value` overrides.
+public struct Invocation: Sendable, Equatable {
+    public enum Command: String, Sendable {
+        case serve
+        case checkConfig = "check-config"
+        case help
+    }
+
+    public var command = Command.serve
+    public var configFile: String?
+    public var overrides: [Override] = []
+
+    public static let usage = """
+        usage: ausweg [serve | check-config] [--config FILE] [--Key value ...]
+               ausweg help
+        Without a file the embedded defaults serve content/ on https://127.0.0.1:8443.
+        Every configuration key can also be given as --Key value; see README.md.
+        """
+
+    /// Parses the arguments after the program name.
+    public init(arguments: [String]) throws(ConfigurationError) {
+        var rest = arguments[...]
+        if let first = rest.first, !first.hasPrefix("-") {
+            guard let command = Command(rawValue: first) else {
+                throw ConfigurationError(file: Override.source, line: 1, "unknown command \(first)")
+            }
+            self.command = command
+            rest = rest.dropFirst()
+        }
+        while let argument = rest.first {
+            let position = rest.startIndex + 1
+            rest = rest.dropFirst()
+            if argument == "--help" || argument == "-h" {
+                command = .help
+                continue
+            }
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                throw ConfigurationError(
+                    file: Override.source, line: position, "unexpected argument \(argument)")
+            }
+            guard let value = rest.first else {
+                throw ConfigurationError(
+                    file: Override.source, line: position, "\(argument) needs a value")
+            }
+            rest = rest.dropFirst()
+            let key = String(argument.dropFirst(2))
+            if key == "config" {
+                configFile = value
+            } else {
+                overrides.append(Override(key: key, value: value, position: position))
+            }
+        }
+    }
+}

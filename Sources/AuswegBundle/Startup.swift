@@ -1,0 +1,136 @@
+import AuswegHTTP
+import AuswegServer
+import AuswegSite
+import Glibc
+
+/// Start-up, step by step: load the site, load or make the certificate,
+/// bind, serve, then wait for signals. Every failure before serving ends the
+/// process with one line on standard error.
+public struct Startup {
+    let configuration: Configuration
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// Checks everything `serve` would, without binding: `check-config`.
+    public func check() -> Never {
+        _ = loadSite()
+        if configuration.https != nil { _ = loadContext(certificatePaths()) }
+        Console.say("configuration OK")
+        exit(0)
+    }
+
+    public func serve() -> Never {
+        let table = loadSite()
+        let paths = configuration.https == nil ? nil : certificatePaths()
+        let context = paths.map { loadContext($0) }
+        let listeners = bindListeners()
+        ProcessSignals.blockAll()
+        let server = Server(
+            listeners: listeners, responder: table, context: context,
+            timeouts: configuration.timeouts, maxConnections: configuration.maxConnections)
+        raiseFileLimit()
+        do {
+            try server.start(threads: workerCount())
+        } catch {
+            Console.fatal(error.description, status: 1)
+        }
+        for listener in listeners {
+            Console.say("ausweg: \(Self.label(listener.kind)) on \(listener.name)")
+        }
+        waitForSignals(server, paths)
+    }
+
+    private func loadSite() -> ResponseTable {
+        do {
+            let content = try SiteContent.load(from: configuration.contentDirectory)
+            return try ResponseTable.build(content: content, settings: configuration.site)
+        } catch {
+            Console.fatal(error.description)
+        }
+    }
+
+    private func certificatePaths() -> (certificate: String, key: String) {
+        if let certificate = configuration.certificateFile,
+            let key = configuration.certificateKeyFile
+        {
+            return (certificate, key)
+        }
+        do {
+            return try SelfSignedCertificate.ensure(in: configuration.stateDirectory)
+        } catch {
+            Console.fatal(error.description)
+        }
+    }
+
+    private func loadContext(_ paths: (certificate: String, key: String)) -> TLSContext {
+        do {
+            return try TLSContext(certificateChainFile: paths.certificate, keyFile: paths.key)
+        } catch {
+            Console.fatal(error.description)
+        }
+    }
+
+    private func bindListeners() -> [Listener] {
+        do {
+            var listeners: [Listener] = []
+            if let address = configuration.https {
+                listeners.append(try Listener(kind: .https, address: address))
+            }
+            if let address = configuration.redirect {
+                listeners.append(try Listener(kind: .redirect, address: address))
+            }
+            if let path = configuration.onionSocket {
+                listeners.append(try Listener(kind: .onion, socketPath: path))
+            }
+            return listeners
+        } catch {
+            Console.fatal(error.description, status: 1)
+        }
+    }
+
+    /// SIGHUP swaps in a freshly loaded certificate only if it loads and
+    /// matches its key; otherwise the old one stays and one line says why.
+    private func waitForSignals(_ server: Server, _ paths: (certificate: String, key: String)?)
+        -> Never
+    {
+        while true {
+            switch ProcessSignals.next() {
+            case .stop:
+                exit(0)
+            case .reload:
+                guard let paths else { continue }
+                do {
+                    server.replaceTLSContext(
+                        try TLSContext(certificateChainFile: paths.certificate, keyFile: paths.key))
+                } catch {
+                    Console.warn("reload failed, keeping the old certificate: \(error)")
+                }
+            }
+        }
+    }
+
+    private func workerCount() -> Int {
+        configuration.workers > 0 ? configuration.workers : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
+    /// Each connection holds a descriptor; the soft limit is often far below
+    /// the hard one.
+    private func raiseFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+    }
+
+    static func label(_ kind: ListenerKind) -> String {
+        switch kind {
+        case .https: "https"
+        case .redirect: "http redirect"
+        case .onion: "onion"
+        }
+    }
+}
+
+private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)

@@ -1,0 +1,157 @@
+import AuswegHTTP
+import CSystem
+import Glibc
+
+/// One thread's epoll loop: accepts on every listener (the kernel wakes one
+/// loop per connection), drives its connections, drops the late ones.
+///
+/// No thread per connection and no blocking call: a slow client only ever
+/// costs its own deadline.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: built on the main thread, then used by its own thread only.
+    static let maxEvents: Int32 = 256
+    static let acceptsPerWake = 64
+    /// How often deadlines are checked, in milliseconds.
+    static let sweepInterval: UInt64 = 250
+    static let scratchSize = 16 * 1024
+
+    private let epoll: Int32
+    private let listeners: [Listener]
+    private let shared: SharedState
+    /// Connections indexed by file descriptor, which the kernel keeps small.
+    private var connections: [Connection?] = []
+    private var yielded: [Int32] = []
+    private let scratch: UnsafeMutableRawBufferPointer
+
+    init(listeners: [Listener], shared: SharedState) throws(ServerError) {
+        let epoll = csystem_epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else { throw .system("epoll_create1", errno) }
+        for listener in listeners {
+            let events = EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue
+            guard csystem_epoll_ctl(
+                    epoll, EPOLL_CTL_ADD, listener.fileDescriptor, events,
+                    UInt64(listener.fileDescriptor)) == 0
+            else {
+                close(epoll)
+                throw .system("epoll_ctl", errno)
+            }
+        }
+        self.epoll = epoll
+        self.listeners = listeners
+        self.shared = shared
+        scratch = .allocate(byteCount: Self.scratchSize, alignment: 16)
+    }
+
+    deinit {
+        scratch.deallocate()
+        close(epoll)
+    }
+
+    func run() -> Never {
+        var data = [UInt64](repeating: 0, count: Int(Self.maxEvents))
+        var flags = [UInt32](repeating: 0, count: Int(Self.maxEvents))
+        var nextSweep = MonotonicClock.now() + Self.sweepInterval
+        while true {
+            let timeout = yielded.isEmpty ? Int32(Self.sweepInterval) : 0
+            let count = csystem_epoll_wait(epoll, &data, &flags, Self.maxEvents, timeout)
+            let now = MonotonicClock.now()
+            for index in 0..<max(0, Int(count)) {
+                let fd = Int32(truncatingIfNeeded: data[index])
+                if let listener = listeners.first(where: { $0.fileDescriptor == fd }) {
+                    acceptAll(on: listener, now: now)
+                } else {
+                    drive(fd, now: now)
+                }
+            }
+            let again = yielded
+            yielded.removeAll(keepingCapacity: true)
+            for fd in again { drive(fd, now: now) }
+            if now >= nextSweep {
+                dropLateConnections(now: now)
+                nextSweep = now + Self.sweepInterval
+            }
+        }
+    }
+
+    private func acceptAll(on listener: Listener, now: UInt64) {
+        for _ in 0..<Self.acceptsPerWake {
+            let fd = csystem_accept4(
+                listener.fileDescriptor, nil, nil,
+                Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+            guard fd >= 0 else { return }
+            guard shared.admitConnection() else {
+                close(fd)
+                continue
+            }
+            guard let connection = makeConnection(fd, listener: listener, now: now) else {
+                shared.releaseConnection()
+                continue
+            }
+            let events =
+                EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
+            guard csystem_epoll_ctl(epoll, EPOLL_CTL_ADD, fd, events, UInt64(fd)) == 0 else {
+                shared.releaseConnection()
+                continue
+            }
+            store(connection, at: fd)
+            drive(fd, now: now)
+        }
+    }
+
+    private func makeConnection(_ fd: Int32, listener: Listener, now: UInt64) -> Connection? {
+        if listener.isTCP {
+            var one: Int32 = 1
+            setsockopt(
+                fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        }
+        let transport: Transport
+        if listener.kind == .https {
+            guard let context = shared.tlsContext,
+                let tls = TLSTransport(takingOwnershipOf: fd, context: context)
+            else {
+                close(fd)
+                return nil
+            }
+            transport = tls
+        } else {
+            transport = PlainTransport(takingOwnershipOf: fd)
+        }
+        return Connection(
+            transport: transport, listener: listener.kind, secure: listener.kind == .https,
+            responder: shared.responder, limits: shared.limits, timeouts: shared.timeouts,
+            now: now)
+    }
+
+    private func store(_ connection: Connection, at fd: Int32) {
+        let index = Int(fd)
+        if index >= connections.count {
+            connections.append(
+                contentsOf: repeatElement(nil, count: index + 1 - connections.count))
+        }
+        connections[index] = connection
+    }
+
+    private func drive(_ fd: Int32, now: UInt64) {
+        let index = Int(fd)
+        guard index < connections.count, let connection = connections[index] else { return }
+        switch connection.drive(now: now, scratch: scratch) {
+        case .waiting: break
+        case .yielded: yielded.append(fd)
+        case .finished: remove(at: index)
+        }
+    }
+
+    private func remove(at index: Int) {
+        // Freeing the connection closes its socket, which also leaves epoll.
+        connections[index] = nil
+        shared.releaseConnection()
+    }
+
+    private func dropLateConnections(now: UInt64) {
+        for index in connections.indices {
+            if let connection = connections[index], connection.deadline <= now {
+                remove(at: index)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import AuswegHTTP
+import Glibc
+
+/// A bound, listening, non-blocking socket and the kind of traffic it takes.
+public final class Listener: @unchecked Sendable {
+    // @unchecked: immutable after init; every loop only calls accept on it,
+    // which the kernel serialises.
+    public let kind: ListenerKind
+    /// Where it listens, as printed at start-up: the bound port, not 0.
+    public let name: String
+    let fileDescriptor: Int32
+    let isTCP: Bool
+    private let socketPath: String?
+
+    static let backlog: Int32 = 1024
+
+    /// Binds a TCP listener; port 0 picks a free port.
+    public init(kind: ListenerKind, address: ListenAddress) throws(ListenerError) {
+        guard let socketAddress = SocketAddress(host: address.host, port: address.port) else {
+            throw .badAddress(address.description)
+        }
+        let fd = socket(socketAddress.family, SocketIO.nonBlockingStream, 0)
+        guard fd >= 0 else { throw .system("socket", address.description, errno) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        let bound = socketAddress.withPointer { bind(fd, $0, socketAddress.length) }
+        guard bound == 0, listen(fd, Self.backlog) == 0 else {
+            let code = errno
+            close(fd)
+            throw .system("bind", address.description, code)
+        }
+        self.kind = kind
+        self.fileDescriptor = fd
+        self.isTCP = true
+        self.socketPath = nil
+        self.name = ListenAddress(host: address.host, port: Self.boundPort(fd)).description
+    }
+
+    /// Binds a unix socket with mode 0660, replacing a stale socket file but
+    /// never any other kind of file.
+    public init(kind: ListenerKind, socketPath: String) throws(ListenerError) {
+        var address = sockaddr_un()
+        let pathBytes = Array(socketPath.utf8)
+        guard !pathBytes.isEmpty, pathBytes.count < MemoryLayout.size(ofValue: address.sun_path)
+        else { throw .badAddress(socketPath) }
+        var status = stat()
+        if lstat(socketPath, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(socketPath) }
+            unlink(socketPath)
+        }
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: pathBytes) }
+        let fd = socket(AF_UNIX, SocketIO.nonBlockingStream, 0)
+        guard fd >= 0 else { throw .system("socket", socketPath, errno) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard bound == 0, chmod(socketPath, 0o660) == 0, listen(fd, Self.backlog) == 0 else {
+            let code = errno
+            close(fd)
+            throw .system("bind", socketPath, code)
+        }
+        self.kind = kind
+        self.fileDescriptor = fd
+        self.isTCP = false
+        self.socketPath = socketPath
+        self.name = socketPath
+    }
+
+    deinit {
+        close(fileDescriptor)
+        if let socketPath { unlink(socketPath) }
+    }
+
+    private static func boundPort(_ fd: Int32) -> UInt16 {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                getsockname(fd, $0, &length)
+            }
+        }
+        return withUnsafeBytes(of: storage) { raw in
+            // sin_port and sin6_port sit at the same offset, in network order.
+            UInt16(bigEndian: raw.load(fromByteOffset: 2, as: UInt16.self))
+        }
+    }
+}

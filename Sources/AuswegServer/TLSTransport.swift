@@ -1,0 +1,80 @@
+import CTLS
+import Glibc
+
+/// A TLS server session over a non-blocking socket.
+///
+/// Want-read and want-write are states, not errors: both become
+/// `.wouldBlock`, since the connection waits on both directions anyway. The
+/// error queue is cleared before every call, so a stale error from another
+/// connection on this thread never decides this one's fate.
+final class TLSTransport: Transport {
+    let fileDescriptor: Int32
+    private let ssl: OpaquePointer
+    /// After a fatal error OpenSSL forbids a shutdown.
+    private var broken = false
+
+    /// Fails only when OpenSSL cannot allocate; the socket is then closed.
+    init?(takingOwnershipOf fileDescriptor: Int32, context: TLSContext) {
+        ERR_clear_error()
+        guard let ssl = SSL_new(context.pointer), SSL_set_fd(ssl, fileDescriptor) == 1 else {
+            ERR_clear_error()
+            close(fileDescriptor)
+            return nil
+        }
+        SSL_set_accept_state(ssl)
+        self.ssl = ssl
+        self.fileDescriptor = fileDescriptor
+    }
+
+    deinit {
+        SSL_free(ssl)
+        close(fileDescriptor)
+    }
+
+    func handshake() -> IOStep {
+        ERR_clear_error()
+        let result = SSL_do_handshake(ssl)
+        return result == 1 ? .done(0) : step(after: result)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> IOStep {
+        ERR_clear_error()
+        let result = SSL_read(ssl, buffer.baseAddress, Int32(buffer.count))
+        return result > 0 ? .done(Int(result)) : step(after: result)
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) -> IOStep {
+        ERR_clear_error()
+        let result = SSL_write(ssl, bytes.baseAddress, Int32(bytes.count))
+        return result > 0 ? .done(Int(result)) : step(after: result)
+    }
+
+    func shutdown() {
+        if !broken {
+            ERR_clear_error()
+            _ = SSL_shutdown(ssl)
+            ERR_clear_error()
+        }
+        _ = Glibc.shutdown(fileDescriptor, Int32(SHUT_WR))
+    }
+
+    func discard(into buffer: UnsafeMutableRawBufferPointer) -> IOStep {
+        SocketIO.receive(fileDescriptor, into: buffer)
+    }
+
+    private func step(after result: Int32) -> IOStep {
+        let error = SSL_get_error(ssl, result)
+        // The queue may hold the reason for a failure; nobody reads it, and it
+        // must not linger into the next connection's call.
+        ERR_clear_error()
+        switch error {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            return .wouldBlock
+        case SSL_ERROR_ZERO_RETURN:
+            return .closed
+        default:
+            broken = true
+            return .failed
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// What one non-blocking I/O call achieved.
+enum IOStep: Equatable {
+    /// Bytes moved (or, for a handshake, finished).
+    case done(Int)
+    /// The socket or TLS engine needs the peer first; wait for epoll.
+    case wouldBlock
+    /// The peer closed cleanly.
+    case closed
+    /// A socket or TLS error; the connection is beyond saving.
+    case failed
+}
+
+/// The byte pipe under a connection: plain TCP or unix socket, or TLS over
+/// one. A transport owns its file descriptor and closes it when freed.
+protocol Transport: AnyObject {
+    var fileDescriptor: Int32 { get }
+    func handshake() -> IOStep
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> IOStep
+    func write(_ bytes: UnsafeRawBufferPointer) -> IOStep
+    /// Says goodbye (TLS close_notify, then a TCP FIN) without waiting.
+    func shutdown()
+    /// Reads and drops raw socket bytes while a closing connection lingers.
+    func discard(into buffer: UnsafeMutableRawBufferPointer) -> IOStep
+}

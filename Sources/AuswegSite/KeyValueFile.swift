@@ -1,0 +1,74 @@
+import Glibc
+
+/// A torrc-style text file: one `Key value` entry per line, `#` starts a
+/// comment line, blank lines are skipped. The value is the rest of the line,
+/// trimmed.
+public struct KeyValueFile: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public let key: String
+        public let value: String
+        public let line: Int
+    }
+
+    public let path: String
+    public let entries: [Entry]
+
+    /// Reads and splits `path`; invalid UTF-8 or an unreadable file throws.
+    public init(path: String) throws(ContentError) {
+        self.path = path
+        let text = try Self.read(path)
+        entries = Self.split(text)
+    }
+
+    init(path: String, text: String) {
+        self.path = path
+        entries = Self.split(text)
+    }
+
+    public func error(_ entry: Entry, _ message: String) -> ContentError {
+        ContentError(file: path, line: entry.line, message)
+    }
+
+    private static func split(_ text: String) -> [Entry] {
+        var entries: [Entry] = []
+        var number = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let line = rawLine.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let key = line.prefix { !$0.isWhitespace }
+            let value = line.dropFirst(key.count).trimmingWhitespace()
+            entries.append(Entry(key: String(key), value: String(value), line: number))
+        }
+        return entries
+    }
+
+    /// The whole file as UTF-8 text.
+    public static func read(_ path: String) throws(ContentError) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ContentError(file: path, String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = Glibc.read(fd, &chunk, chunk.count)
+            if count < 0 { throw ContentError(file: path, String(cString: strerror(errno))) }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ContentError(file: path, "not valid UTF-8")
+        }
+        return text
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
+        return self[start..<end]
+    }
+}

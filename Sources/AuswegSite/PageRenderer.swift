@@ -1,0 +1,70 @@
+/// Turns the content into finished HTML pages, checking each on the way.
+struct PageRenderer {
+    let content: SiteContent
+    let settings: SiteSettings
+
+    func renderAll() throws(ContentError) -> RenderedPages {
+        let template = PageTemplate(content: content, settings: settings)
+        var rendered = RenderedPages()
+        for language in content.languages {
+            let texts = content.texts(for: language)
+            for page in content.pages {
+                let html = template.render(
+                    texts, current: page, main: try main(of: page, texts))
+                try checkSize(html, source: texts.pages[page.name]?.path ?? page.name)
+                rendered.pages[page.path(in: language.code)] = html
+            }
+            rendered.notFound[language.code] = template.render(
+                texts, current: nil, main: notice(texts, "notfound"))
+        }
+        let defaultTexts = content.texts(for: content.defaultLanguage)
+        rendered.error = template.render(
+            defaultTexts, current: nil, main: notice(defaultTexts, "error"))
+        return rendered
+    }
+
+    private func main(of page: PageEntry, _ texts: LanguageTexts) throws(ContentError)
+        -> String
+    {
+        guard let source = texts.pages[page.name] else {
+            preconditionFailure("page \(page.name) passed the check but is missing")
+        }
+        let base = "/\(texts.language.code)/"
+        let text = try Markdown(source: source, base: base, exitURL: settings.exitURL).html()
+        switch page.name {
+        case PageEntry.reflectionName:
+            let closing = try Markdown(
+                source: texts.reflectionEnd, base: base, exitURL: settings.exitURL
+            ).html()
+            return text + ReflectionSection(content: content).html(texts, closingPanel: closing)
+        case PageEntry.imprintName:
+            return text + operatorBlock(texts)
+        default:
+            return text
+        }
+    }
+
+    private func notice(_ texts: LanguageTexts, _ prefix: String) -> String {
+        "<h1>\(texts.string(prefix + ".title").htmlEscaped)</h1>"
+            + "<p>\(texts.string(prefix + ".text").htmlEscaped)</p>"
+    }
+
+    private func operatorBlock(_ texts: LanguageTexts) -> String {
+        let lines = [settings.operatorName, settings.operatorAddress, settings.operatorEmail]
+            .compactMap { $0?.htmlEscaped }
+        let body =
+            lines.isEmpty
+            ? texts.string("imprint.unset").htmlEscaped : lines.joined(separator: "<br>")
+        return "<section><h2>\(texts.string("imprint.operator").htmlEscaped)</h2>"
+            + "<p>\(body)</p></section>"
+    }
+
+    private func checkSize(_ html: String, source: String) throws(ContentError) {
+        let size = Gzip.compress(Array(html.utf8)).count
+        guard size <= ResponseTable.largestPage else {
+            throw ContentError(
+                file: source,
+                "the page is \(size) bytes gzipped, more than \(ResponseTable.largestPage)")
+        }
+    }
+}

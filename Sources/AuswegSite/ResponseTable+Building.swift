@@ -1,0 +1,68 @@
+import AuswegHTTP
+
+extension ResponseTable {
+    /// The most a page may weigh gzipped: it must fit the first round trips
+    /// of a slow Tor circuit.
+    public static let largestPage = 14 * 1024
+
+    /// Renders every page and serialises every response. Any content fault
+    /// (a bad link, raw HTML, a page over 14 KB gzipped) throws.
+    public static func build(content: SiteContent, settings: SiteSettings)
+        throws(ContentError) -> ResponseTable
+    {
+        let site = ResponseSite(content: content, settings: settings)
+        let pages = try PageRenderer(content: content, settings: settings).renderAll()
+        var responses: [ListenerKind: ListenerResponses] = [:]
+        for listener in ListenerKind.allCases {
+            responses[listener] = prepare(pages, site: site, for: listener)
+        }
+        return ResponseTable(site: site, responses: responses)
+    }
+
+    private static func prepare(_ pages: RenderedPages, site: ResponseSite, for listener: ListenerKind)
+        -> ListenerResponses
+    {
+        var table = ListenerResponses()
+        let content = site.content
+        for language in content.languages {
+            let code = language.code
+            table.notFound[code] = variants(
+                pages.notFound[code], status: .notFound, code: code, listener: listener)
+            guard listener != .redirect else { continue }
+            for page in content.pages {
+                let path = page.path(in: code)
+                let ready = variants(
+                    pages.pages[path], status: .ok, code: code, listener: listener)
+                table.pages[path] = ready
+                if page.segment.isEmpty {
+                    table.pages["/\(code)"] = ready
+                    table.roots[code] = variants(
+                        pages.pages[path], status: .ok, code: code, listener: listener,
+                        vary: "Accept-Encoding, Accept-Language")
+                }
+            }
+        }
+        for status in Status.allCases where status.rawValue >= 400 && status != .notFound {
+            let fields =
+                status == .methodNotAllowed ? [("Allow", "GET, HEAD")] : [(String, String)]()
+            table.refusals[status] = PreparedResponse(
+                status: status, fields: htmlFields(content.defaultLanguage.code) + fields,
+                body: Array(pages.error.utf8), listener: listener, closesConnection: true)
+        }
+        return table
+    }
+
+    private static func variants(
+        _ html: String?, status: Status, code: String, listener: ListenerKind,
+        vary: String = "Accept-Encoding"
+    ) -> ResponseVariants {
+        guard let html else { preconditionFailure("a page was not rendered") }
+        return ResponseVariants(
+            status: status, fields: htmlFields(code), body: Array(html.utf8),
+            listener: listener, vary: vary)
+    }
+
+    private static func htmlFields(_ code: String) -> [(String, String)] {
+        [("Content-Type", "text/html; charset=utf-8"), ("Content-Language", code)]
+    }
+}

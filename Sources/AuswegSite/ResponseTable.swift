@@ -1,0 +1,81 @@
+import AuswegHTTP
+
+/// The immutable answer table: every page, in every language, encoding and
+/// connection form, for each listener kind, serialised at start-up.
+///
+/// Answering is a dictionary lookup; the only responses built per request
+/// are the port-80 redirect (its Location keeps the path) and ACME tokens.
+public final class ResponseTable: Responder {
+    let site: ResponseSite
+    let responses: [ListenerKind: ListenerResponses]
+
+    init(site: ResponseSite, responses: [ListenerKind: ListenerResponses]) {
+        self.site = site
+        self.responses = responses
+    }
+
+    public func reply(to request: Request, on listener: ListenerKind) -> Reply {
+        let headOnly = request.method == .head
+        let closing = request.wantsClose || request.announcesBody
+        if listener == .redirect {
+            return redirectReply(request, closing: closing, headOnly: headOnly)
+        }
+        let table = self.responses(for: listener)
+        let coding = Negotiation.preferred(acceptEncoding: request.acceptEncoding)
+        let variants: ResponseVariants
+        if request.path == "/" {
+            variants = lookup(table.roots, site.negotiatedLanguage(request))
+        } else if let page = table.pages[request.path] {
+            variants = page
+        } else {
+            variants = lookup(table.notFound, site.language(ofPath: request.path, request))
+        }
+        return variants.reply(coding: coding, closing: closing, headOnly: headOnly)
+    }
+
+    public func reply(rejecting error: RequestError, on listener: ListenerKind) -> Reply {
+        guard let refusal = responses(for: listener).refusals[error.status] else {
+            preconditionFailure("no refusal prepared for status \(error.status)")
+        }
+        return refusal.reply(headOnly: false)
+    }
+
+    private func redirectReply(_ request: Request, closing: Bool, headOnly: Bool) -> Reply {
+        if request.path.hasPrefix(ACMEChallenge.pathPrefix) {
+            let table = responses(for: .redirect)
+            guard let webroot = site.settings.acmeWebroot,
+                let body = ACMEChallenge(webroot: webroot).body(forPath: request.path)
+            else {
+                return lookup(table.notFound, site.content.defaultLanguage.code)
+                    .reply(coding: .identity, closing: closing, headOnly: headOnly)
+            }
+            return PreparedResponse(
+                status: .ok, fields: [("Content-Type", "text/plain")], body: body,
+                listener: .redirect, closesConnection: closing
+            ).reply(headOnly: headOnly)
+        }
+        // The target passed the parser's RFC 3986 character check, so it
+        // cannot break out of the header line.
+        let location = site.settings.publicURL + request.target
+        return PreparedResponse(
+            status: .movedPermanently, fields: [("Location", location)], body: [],
+            listener: .redirect, closesConnection: closing
+        ).reply(headOnly: headOnly)
+    }
+
+    private func responses(for listener: ListenerKind) -> ListenerResponses {
+        guard let table = responses[listener] else {
+            preconditionFailure("no responses prepared for \(listener)")
+        }
+        return table
+    }
+
+    private func lookup(_ variants: [String: ResponseVariants], _ code: String)
+        -> ResponseVariants
+    {
+        guard let found = variants[code] else {
+            preconditionFailure("no response prepared for language \(code)")
+        }
+        return found
+    }
+}

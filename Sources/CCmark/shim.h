@@ -1,0 +1,6 @@
+#ifndef AUSWEG_CCMARK_SHIM_H
+#define AUSWEG_CCMARK_SHIM_H
+
+#include <cmark.h>
+
+#endif
