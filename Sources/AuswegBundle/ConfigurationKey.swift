@@ -15,7 +15,9 @@ struct ConfigurationKey: Sendable {
         listener("HTTPSPort") { $0.https = $1 },
         listener("HTTPPort") { $0.redirect = $1 },
         ConfigurationKey(name: "OnionSocket") { config, value in
-            guard value.hasPrefix("/") || value == "0" else { return "expected an absolute path or 0" }
+            guard value.hasPrefix("/") || value == "0" else {
+                return "expected an absolute path or 0"
+            }
             config.onionSocket = value == "0" ? nil : value
             return nil
         },
@@ -61,7 +63,9 @@ struct ConfigurationKey: Sendable {
         all.first { $0.name == name }
     }
 
-    private static func text(_ name: String, _ set: @escaping @Sendable (inout Configuration, String) -> Void)
+    private static func text(
+        _ name: String, _ set: @escaping @Sendable (inout Configuration, String) -> Void
+    )
         -> ConfigurationKey
     {
         ConfigurationKey(name: name) { config, value in

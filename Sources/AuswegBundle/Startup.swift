@@ -112,16 +112,17 @@ public struct Startup {
     }
 
     private func workerCount() -> Int {
-        configuration.workers > 0 ? configuration.workers : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        configuration.workers > 0
+            ? configuration.workers : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 
     /// Each connection holds a descriptor; the soft limit is often far below
     /// the hard one.
     private func raiseFileLimit() {
         var limit = rlimit()
-        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return }
+        guard getrlimit(fileLimitResource, &limit) == 0 else { return }
         limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+        _ = setrlimit(fileLimitResource, &limit)
     }
 
     static func label(_ kind: ListenerKind) -> String {
@@ -133,4 +134,4 @@ public struct Startup {
     }
 }
 
-private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+private let fileLimitResource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)

@@ -19,7 +19,6 @@ enum ASCII {
     static let questionMark: UInt8 = 0x3F
     static let letterQ: UInt8 = 0x71
     static let backslash: UInt8 = 0x5C
-    static let asterisk: UInt8 = 0x2A
     static let delete: UInt8 = 0x7F
 
     /// SP or HTAB: the OWS of RFC 9110 §5.6.3.

@@ -25,13 +25,14 @@ struct FieldLine {
         guard line[nameEnd] == ASCII.colon else {
             // RFC 9112 §5.1: whitespace between name and colon must be
             // answered with 400; it has been used to smuggle requests.
-            let rest = line.bytes(nameEnd..<line.count).trimmingWhitespace()
+            let rest = line.slice(nameEnd..<line.count).trimmingWhitespace()
             let isSpaceThenColon = ASCII.isWhitespace(line[nameEnd]) && rest.first == ASCII.colon
             throw isSpaceThenColon ? .whitespaceBeforeColon : .malformedHeader
         }
-        name = line.bytes(0..<nameEnd)
-        value = line.bytes(nameEnd + 1..<line.count).trimmingWhitespace()
-        for byte in value where !ASCII.isFieldValueByte(byte) {
+        name = line.slice(0..<nameEnd)
+        value = line.slice(nameEnd + 1..<line.count).trimmingWhitespace()
+        let checkFrom = value.skippingPlainWords(from: 0, to: value.count)
+        for byte in value.slice(checkFrom..<value.count) where !ASCII.isFieldValueByte(byte) {
             throw .malformedHeader
         }
     }

@@ -1,6 +1,9 @@
 /// Finds where a line of a request head ends, and refuses the bytes that
 /// must never appear in a head on the way.
 enum LineEnd {
+    /// CR and LF.
+    static let crlfLength = 2
+
     /// The index of the CR of the CRLF that ends the line starting at
     /// `start`, or nil when no CRLF has arrived yet.
     ///
@@ -16,6 +19,10 @@ enum LineEnd {
         let end = Swift.min(bytes.count, window)
         var index = start
         while index < end {
+            index = bytes.skippingPlainWords(from: index, to: end)
+            guard index < end else {
+                return nil
+            }
             switch bytes[index] {
             // RFC 9112 §2.2: a recipient may take a bare LF as a line end, and
             // §11.2 warns that disagreeing on it lets requests be smuggled.

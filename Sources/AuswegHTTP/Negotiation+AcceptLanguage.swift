@@ -36,7 +36,7 @@ extension Negotiation {
         }
         var end = range.count
         while end > 0 {
-            let prefix = range.bytes(0..<end)
+            let prefix = range.slice(0..<end)
             if let match = available.first(where: { prefix.equalsIgnoringCase(text: $0) }) {
                 return match
             }

@@ -72,7 +72,7 @@ public enum PathDecoder {
         var start = 0
         while start < path.count {
             let end = path.firstIndex(of: ASCII.slash, from: start + 1)
-            let segment = path.bytes(start + 1..<end)
+            let segment = path.slice(start + 1..<end)
             if segment.equals("..") {
                 throw .pathEscapesRoot
             }

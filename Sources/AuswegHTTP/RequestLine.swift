@@ -18,7 +18,7 @@ struct RequestLine {
         // RFC 9112 §3: method SP request-target SP HTTP-version, exactly one
         // SP each; §3 allows lenient whitespace parsing, we do not.
         let methodEnd = line.firstIndex(of: ASCII.space, from: 0)
-        let methodName = line.bytes(0..<methodEnd)
+        let methodName = line.slice(0..<methodEnd)
         guard methodEnd < line.count, methodName.isToken else {
             throw .malformedRequestLine
         }
@@ -27,8 +27,8 @@ struct RequestLine {
             throw .malformedRequestLine
         }
         method = Self.method(named: methodName)
-        target = line.bytes(methodEnd + 1..<targetEnd)
-        version = try Self.version(line.bytes(targetEnd + 1..<line.count))
+        target = line.slice(methodEnd + 1..<targetEnd)
+        version = try Self.version(line.slice(targetEnd + 1..<line.count))
     }
 
     /// RFC 9110 §9.1: method names are case-sensitive.
@@ -47,7 +47,7 @@ struct RequestLine {
     private static func version(
         _ text: UnsafeRawBufferPointer
     ) throws(RequestError) -> Request.Version? {
-        guard text.count == 8, text.bytes(0..<5).equals("HTTP/"), text[6] == ASCII.period,
+        guard text.count == 8, text.slice(0..<5).equals("HTTP/"), text[6] == ASCII.period,
             ASCII.isDigit(text[5]), ASCII.isDigit(text[7])
         else {
             throw .malformedRequestLine

@@ -7,6 +7,8 @@
 /// with more. The size limits are decided as soon as the bytes received
 /// prove them passed, so a client cannot make us buffer beyond them.
 public enum RequestParser {
+    /// The outcome for the head at the start of `bytes`; bytes after it
+    /// are not looked at.
     public static func parse(
         _ bytes: UnsafeRawBufferPointer, limits: RequestLimits = .standard
     ) -> ParseOutcome {
@@ -20,12 +22,14 @@ public enum RequestParser {
         }
     }
 
+    /// `parse(_:limits:)` for bytes held in an array slice.
     public static func parse(
         _ bytes: ArraySlice<UInt8>, limits: RequestLimits = .standard
     ) -> ParseOutcome {
         bytes.withUnsafeBytes { parse($0, limits: limits) }
     }
 
+    /// `parse(_:limits:)` for bytes held in an array.
     public static func parse(
         _ bytes: [UInt8], limits: RequestLimits = .standard
     ) -> ParseOutcome {
@@ -37,7 +41,7 @@ public enum RequestParser {
         _ bytes: UnsafeRawBufferPointer, limits: RequestLimits
     ) throws(RequestError) -> (Request, Int)? {
         // 1. The request line, at most `requestLine` bytes before its CRLF.
-        let lineWindow = sum(limits.requestLine, 2)
+        let lineWindow = sum(limits.requestLine, LineEnd.crlfLength)
         guard
             let lineEnd = try LineEnd.find(
                 in: bytes, from: 0, before: lineWindow,
@@ -48,16 +52,24 @@ public enum RequestParser {
             }
             return nil
         }
-        let line = try RequestLine(parsing: bytes.bytes(0..<lineEnd))
+        let line = try RequestLine(parsing: bytes.slice(0..<lineEnd))
 
         // 2. The field lines up to the empty line.
         var fields = HeaderFields()
-        guard let headEnd = try parseFields(bytes, from: lineEnd + 2, into: &fields, limits)
+        guard let headEnd = try parseFields(bytes, from: lineEnd + LineEnd.crlfLength, into: &fields, limits)
         else {
             return nil
         }
 
-        // 3. What needs the whole head; 505 and 405 only for a valid one.
+        // 3. What needs the whole head.
+        return (try request(line, fields), headEnd)
+    }
+
+    /// The request a complete head describes; 505 and 405 come last, so
+    /// that they are only sent for a head that is otherwise valid.
+    private static func request(
+        _ line: RequestLine, _ fields: HeaderFields
+    ) throws(RequestError) -> Request {
         try fields.checkComplete()
         let target = try RequestTarget(parsing: line.target)
         let path = target.path.isEmpty ? "/" : try PathDecoder.decode(target.path)
@@ -67,14 +79,13 @@ public enum RequestParser {
         guard let method = line.method else {
             throw .methodNotAllowed
         }
-        let request = Request(
+        return Request(
             method: method, version: version, path: path, target: target.originForm,
             acceptEncoding: fields.acceptEncoding, acceptLanguage: fields.acceptLanguage,
             announcesBody: fields.announcesBody,
             // RFC 9112 §9.3: HTTP/1.0 persistence needs keep-alive, which we
             // do not offer.
             wantsClose: version == .http10 || fields.wantsClose)
-        return (request, headEnd)
     }
 
     /// Reads field lines from `start`; returns the index after the empty
@@ -97,10 +108,10 @@ public enum RequestParser {
                 return nil
             }
             if lineEnd == lineStart {
-                return lineEnd + 2
+                return lineEnd + LineEnd.crlfLength
             }
-            try fields.add(bytes.bytes(lineStart..<lineEnd), limit: limits.headerFields)
-            lineStart = lineEnd + 2
+            try fields.add(bytes.slice(lineStart..<lineEnd), limit: limits.headerFields)
+            lineStart = lineEnd + LineEnd.crlfLength
         }
     }
 

@@ -23,12 +23,12 @@ struct RequestTarget {
         } else {
             originStart = try Self.originStart(ofAbsolute: target)
         }
-        origin = target.bytes(originStart..<target.count)
+        origin = target.slice(originStart..<target.count)
         try Self.check(origin, allowing: .query)
         // RFC 3986 §3.4: the first "?" starts the query, which may hold more.
         let queryStart = origin.firstIndex(of: ASCII.questionMark, from: 0)
-        path = origin.bytes(0..<queryStart)
-        query = origin.bytes(queryStart..<origin.count)
+        path = origin.slice(0..<queryStart)
+        query = origin.slice(queryStart..<origin.count)
     }
 
     /// The path and query as received, "/" standing in for an empty path.
@@ -42,9 +42,9 @@ struct RequestTarget {
     ) throws(RequestError) -> Int {
         // RFC 3986 §3.1: the scheme is case-insensitive.
         let schemeLength: Int
-        if target.count >= 7, target.bytes(0..<7).equalsIgnoringCase("http://") {
+        if target.count >= 7, target.slice(0..<7).equalsIgnoringCase("http://") {
             schemeLength = 7
-        } else if target.count >= 8, target.bytes(0..<8).equalsIgnoringCase("https://") {
+        } else if target.count >= 8, target.slice(0..<8).equalsIgnoringCase("https://") {
             schemeLength = 8
         } else {
             throw .invalidTarget
@@ -60,7 +60,7 @@ struct RequestTarget {
         guard end > schemeLength else {
             throw .invalidTarget
         }
-        try check(target.bytes(schemeLength..<end), allowing: .authority)
+        try check(target.slice(schemeLength..<end), allowing: .authority)
         return end
     }
 

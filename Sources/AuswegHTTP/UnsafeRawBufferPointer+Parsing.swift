@@ -1,7 +1,7 @@
 /// Small views and comparisons the parsers use instead of building Strings.
 extension UnsafeRawBufferPointer {
     /// The bytes in `range` as a buffer of their own, indexed from zero.
-    func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+    func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: self[range])
     }
 
@@ -15,7 +15,7 @@ extension UnsafeRawBufferPointer {
         while end > start, ASCII.isWhitespace(self[end - 1]) {
             end -= 1
         }
-        return bytes(start..<end)
+        return slice(start..<end)
     }
 
     /// True when the bytes spell `lowercase` in any ASCII case; `lowercase`
@@ -83,7 +83,7 @@ extension UnsafeRawBufferPointer {
         var start = 0
         while start <= count {
             let end = firstIndex(of: ASCII.comma, from: start)
-            let element = bytes(start..<end).trimmingWhitespace()
+            let element = slice(start..<end).trimmingWhitespace()
             if !element.isEmpty {
                 try body(element)
             }

@@ -13,8 +13,8 @@ enum WeightedList {
         list.withUTF8 { utf8 in
             UnsafeRawBufferPointer(utf8).forEachListElement { element in
                 let valueEnd = element.firstIndex(of: ASCII.semicolon, from: 0)
-                let value = element.bytes(0..<valueEnd).trimmingWhitespace()
-                let parameters = element.bytes(valueEnd..<element.count)
+                let value = element.slice(0..<valueEnd).trimmingWhitespace()
+                let parameters = element.slice(valueEnd..<element.count)
                 guard !value.isEmpty, let weight = weight(of: parameters) else {
                     return
                 }
@@ -30,7 +30,7 @@ enum WeightedList {
         var start = 0
         while start < parameters.count {
             let end = parameters.firstIndex(of: ASCII.semicolon, from: start + 1)
-            let parameter = parameters.bytes(start + 1..<end).trimmingWhitespace()
+            let parameter = parameters.slice(start + 1..<end).trimmingWhitespace()
             start = end
             // RFC 9110 §5.6.6: parameter names are case-insensitive.
             guard parameter.count >= 2, ASCII.lowercased(parameter[0]) == ASCII.letterQ,
@@ -38,7 +38,7 @@ enum WeightedList {
             else {
                 continue
             }
-            guard let value = qvalue(parameter.bytes(2..<parameter.count)) else {
+            guard let value = qvalue(parameter.slice(2..<parameter.count)) else {
                 return nil
             }
             weight = value
@@ -62,7 +62,7 @@ enum WeightedList {
             return nil
         }
         var scale = 100
-        for byte in text.bytes(2..<text.count) {
+        for byte in text.slice(2..<text.count) {
             guard ASCII.isDigit(byte) else {
                 return nil
             }

@@ -28,7 +28,8 @@ final class EventLoop: @unchecked Sendable {
         guard epoll >= 0 else { throw .system("epoll_create1", errno) }
         for listener in listeners {
             let events = EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue
-            guard csystem_epoll_ctl(
+            guard
+                csystem_epoll_ctl(
                     epoll, EPOLL_CTL_ADD, listener.fileDescriptor, events,
                     UInt64(listener.fileDescriptor)) == 0
             else {

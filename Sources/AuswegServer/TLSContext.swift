@@ -58,8 +58,9 @@ public final class TLSContext: @unchecked Sendable {
         _ = ctls_set_session_cache_mode(pointer, Int(SSL_SESS_CACHE_OFF))
         _ = ctls_set_mode(
             pointer,
-            Int(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER
-                | SSL_MODE_RELEASE_BUFFERS))
+            Int(
+                SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER
+                    | SSL_MODE_RELEASE_BUFFERS))
         SSL_CTX_set_alpn_select_cb(pointer, selectHTTP11, nil)
     }
 }

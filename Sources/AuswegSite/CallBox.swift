@@ -21,7 +21,8 @@ struct CallBox {
         var html = "<aside class=\"call\"><p>\(texts.string("hotline.none").htmlEscaped)</p>"
         for number in content.numbers {
             let label = texts.string("number.\(number.key)").htmlEscaped
-            html += "<a href=\"tel:\(number.dial)\">\(label) "
+            html +=
+                "<a href=\"tel:\(number.dial)\">\(label) "
                 + "<bdi class=\"ltr\">\(number.display.htmlEscaped)</bdi></a>"
         }
         return html + "</aside>"

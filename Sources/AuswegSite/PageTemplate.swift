@@ -70,7 +70,8 @@ struct PageTemplate {
         for page in content.pages {
             let isCurrent = page == current ? " aria-current=\"page\"" : ""
             let label = texts.string("page.\(page.name)").htmlEscaped
-            items += "<li><a href=\"\(page.path(in: texts.language.code))\"\(isCurrent)>"
+            items +=
+                "<li><a href=\"\(page.path(in: texts.language.code))\"\(isCurrent)>"
                 + "\(label)</a></li>"
         }
         let label = texts.string("menu").htmlEscaped

@@ -19,7 +19,9 @@ extension ResponseTable {
         return ResponseTable(site: site, responses: responses)
     }
 
-    private static func prepare(_ pages: RenderedPages, site: ResponseSite, for listener: ListenerKind)
+    private static func prepare(
+        _ pages: RenderedPages, site: ResponseSite, for listener: ListenerKind
+    )
         -> ListenerResponses
     {
         var table = ListenerResponses()

@@ -1,5 +1,6 @@
-@testable import AuswegHTTP
 import Testing
+
+@testable import AuswegHTTP
 
 struct ByteSetTests {
     static let alpha = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -15,7 +16,9 @@ struct ByteSetTests {
     func holdsExactlyTheRFCCharacters(set: ByteSet, members: String) {
         let expected = Set(members.utf8)
 
-        let mismatches = (0...255).map(UInt8.init).filter { set.contains($0) != expected.contains($0) }
+        let mismatches = (0...255).map(UInt8.init).filter {
+            set.contains($0) != expected.contains($0)
+        }
 
         #expect(mismatches == [])
     }

@@ -80,7 +80,8 @@ struct RequestParserTests {
     }
 
     @Test func acceptsObsoleteTextInValues() {
-        let bytes = Array("GET / HTTP/1.1\r\nHost: a\r\nX-Name: caf".utf8) + [0xE9]
+        let bytes =
+            Array("GET / HTTP/1.1\r\nHost: a\r\nX-Name: caf".utf8) + [0xE9]
             + Array("\r\n\r\n".utf8)
 
         let outcome = RequestFixture.parse(bytes)

@@ -1,0 +1,125 @@
+import AuswegHTTP
+import AuswegSite
+import Foundation
+import Testing
+
+@Suite struct ResponseTableTests {
+    let table: ResponseTable
+
+    init() throws {
+        var settings = SiteSettings()
+        settings.publicURL = "https://help.example"
+        table = try ResponseTable.build(content: try Fixtures.realContent(), settings: settings)
+    }
+
+    private func get(
+        _ path: String, on listener: ListenerKind = .https, head: Bool = false,
+        encoding: String? = nil, language: String? = nil, target: String? = nil
+    ) -> ReplyReading {
+        let request = Request(
+            method: head ? .head : .get, version: .http11, path: path, target: target ?? path,
+            acceptEncoding: encoding, acceptLanguage: language)
+        return ReplyReading(table.reply(to: request, on: listener))
+    }
+
+    @Test func everyPageOfEveryLanguageAnswers200WithItsLanguage() throws {
+        for code in ["de", "en"] {
+            for segment in ["", "1", "2", "3", "4", "5", "6"] {
+                let reply = get("/\(code)/\(segment)")
+                #expect(reply.statusLine == "HTTP/1.1 200 OK")
+                #expect(reply.text.contains("<html lang=\"\(code)\" dir=\"ltr\">"))
+                #expect(reply.field("Content-Language") == code)
+            }
+        }
+    }
+
+    @Test func everyListenerCarriesTheSecurityHeaders() {
+        for listener in ListenerKind.allCases {
+            let reply = get("/de/", on: listener)
+            #expect(reply.field("Cache-Control") == "no-store")
+            #expect(reply.field("Referrer-Policy") == "no-referrer")
+            #expect(reply.field("X-Content-Type-Options") == "nosniff")
+            #expect(reply.field("Cross-Origin-Opener-Policy") == "same-origin")
+            #expect(reply.field("Cross-Origin-Resource-Policy") == "same-origin")
+            #expect(reply.field("Content-Security-Policy")?.hasPrefix("default-src 'none'; ") == true)
+            #expect(reply.field("Permissions-Policy")?.contains("camera=()") == true)
+            for absent in ["Server", "ETag", "Last-Modified", "Set-Cookie", "Onion-Location"] {
+                #expect(reply.field(absent) == nil)
+            }
+        }
+    }
+
+    @Test func hstsOnlyOnHTTPS() {
+        #expect(get("/de/").field("Strict-Transport-Security") == "max-age=63072000")
+        #expect(get("/de/", on: .onion).field("Strict-Transport-Security") == nil)
+        #expect(get("/de/", on: .redirect).field("Strict-Transport-Security") == nil)
+    }
+
+    @Test func gzipVariantDecompressesToTheIdentityBody() throws {
+        let plain = get("/en/1")
+        let zipped = get("/en/1", encoding: "gzip, br")
+        #expect(zipped.field("Content-Encoding") == "gzip")
+        #expect(plain.field("Content-Encoding") == nil)
+        #expect(zipped.field("Vary") == "Accept-Encoding")
+        #expect(try Gunzip.decompress(zipped.body) == plain.body)
+        #expect(zipped.body.count < plain.body.count)
+    }
+
+    @Test func headAnswersGetsHeadWithoutBody() {
+        let full = get("/de/2")
+        let head = get("/de/2", head: true)
+        #expect(head.body.isEmpty)
+        #expect(head.statusLine == full.statusLine)
+        #expect(head.fields.map(\.name) == full.fields.map(\.name))
+        #expect(head.fields.map(\.value) == full.fields.map(\.value))
+    }
+
+    @Test func rootFollowsAcceptLanguageAndVariesOnIt() {
+        #expect(get("/", language: "en-GB, de;q=0.5").field("Content-Language") == "en")
+        #expect(get("/", language: "fr").field("Content-Language") == "de")
+        #expect(get("/").field("Vary") == "Accept-Encoding, Accept-Language")
+    }
+
+    @Test func unknownPathGets404InThePathsLanguage() {
+        let reply = get("/en/zzqq")
+        #expect(reply.statusLine == "HTTP/1.1 404 Not Found")
+        #expect(reply.field("Content-Language") == "en")
+        #expect(!reply.text.contains("zzqq"))
+    }
+
+    @Test func redirectUsesPublicURLAndKeepsTarget() {
+        let reply = get("/de/1", on: .redirect, target: "/de/1?a=b")
+        #expect(reply.statusLine == "HTTP/1.1 301 Moved Permanently")
+        #expect(reply.field("Location") == "https://help.example/de/1?a=b")
+    }
+
+    @Test func refusalsCloseAndCarryAllowOn405() {
+        let refused = ReplyReading(table.reply(rejecting: .methodNotAllowed, on: .onion))
+        #expect(refused.statusLine == "HTTP/1.1 405 Method Not Allowed")
+        #expect(refused.field("Allow") == "GET, HEAD")
+        #expect(refused.field("Connection") == "close")
+        #expect(refused.closes)
+        let tooLong = ReplyReading(table.reply(rejecting: .requestLineTooLong, on: .https))
+        #expect(tooLong.statusLine == "HTTP/1.1 414 URI Too Long")
+        let tooMany = ReplyReading(table.reply(rejecting: .tooManyHeaderFields, on: .https))
+        #expect(tooMany.statusLine == "HTTP/1.1 431 Request Header Fields Too Large")
+    }
+
+    @Test func bodyAnnouncingRequestGetsTheClosingVariant() {
+        let request = Request(
+            method: .get, version: .http11, path: "/de/", target: "/de/", announcesBody: true)
+        let reply = ReplyReading(table.reply(to: request, on: .https))
+        #expect(reply.statusLine == "HTTP/1.1 200 OK")
+        #expect(reply.field("Connection") == "close")
+        #expect(reply.closes)
+    }
+
+    @Test func everyPageStaysWithin14KilobytesGzipped() {
+        for code in ["de", "en"] {
+            for segment in ["", "1", "2", "3", "4", "5", "6"] {
+                let size = get("/\(code)/\(segment)", encoding: "gzip").body.count
+                #expect(size <= 14 * 1024, "\(code)/\(segment) is \(size) bytes")
+            }
+        }
+    }
+}
