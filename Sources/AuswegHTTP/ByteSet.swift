@@ -7,13 +7,8 @@ struct ByteSet {
     let high: UInt64
 
     func contains(_ byte: UInt8) -> Bool {
-        if byte < 64 {
-            return (low >> UInt64(byte)) & 1 == 1
-        }
-        if byte < 128 {
-            return (high >> UInt64(byte - 64)) & 1 == 1
-        }
-        return false
+        let mask = byte < 64 ? low : high
+        return byte < 128 && (mask >> UInt64(byte & 63)) & 1 == 1
     }
 
     /// tchar of RFC 9110 §5.6.2: ALPHA, DIGIT and !#$%&'*+-.^_`|~

@@ -45,7 +45,7 @@ public enum RequestParser {
         guard
             let lineEnd = try LineEnd.find(
                 in: bytes, from: 0, before: lineWindow,
-                bareCarriageReturn: .malformedRequestLine)
+                malformed: .malformedRequestLine)
         else {
             guard bytes.count < lineWindow else {
                 throw .requestLineTooLong
@@ -100,7 +100,7 @@ public enum RequestParser {
             guard
                 let lineEnd = try LineEnd.find(
                     in: bytes, from: lineStart, before: window,
-                    bareCarriageReturn: .malformedHeader)
+                    malformed: .malformedHeader)
             else {
                 guard bytes.count < window else {
                     throw .headerBlockTooLarge

@@ -1,4 +1,5 @@
 import AuswegHTTP
+import Glibc
 
 /// One client connection: handshake, read a head, write the ready answer,
 /// repeat; then linger and close.
@@ -57,6 +58,25 @@ final class Connection {
         deadline = now + UInt64(secure ? timeouts.handshake : timeouts.header)
     }
 
+    deinit {
+        forgetInput(input.count)
+    }
+
+    /// Zeroes the first `count` buffered bytes (explicit_bzero, which the
+    /// compiler may not drop as a dead store), then drops them: nothing a
+    /// visitor sent stays in memory once it has been answered (threat model,
+    /// promise 2).
+    private func forgetInput(_ count: Int) {
+        input.withUnsafeMutableBytes { bytes in
+            if let start = bytes.baseAddress { explicit_bzero(start, count) }
+        }
+        input.removeSubrange(0..<count)
+    }
+
+    private func wipe(_ buffer: UnsafeMutableRawBufferPointer, _ count: Int) {
+        if let start = buffer.baseAddress { explicit_bzero(start, count) }
+    }
+
     /// The most bytes of one head that can be buffered: the parser refuses
     /// anything larger before the buffer fills.
     private var inputCapacity: Int { limits.requestLine + 2 + limits.headerBlock + 2 }
@@ -84,6 +104,7 @@ final class Connection {
                 case .done(let count):
                     if input.isEmpty { deadline = now + UInt64(timeouts.header) }
                     input.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<count]))
+                    wipe(scratch, count)
                 case .wouldBlock: return .waiting
                 case .closed, .failed: return .finished
                 }
@@ -92,6 +113,7 @@ final class Connection {
             case .draining:
                 switch transport.discard(into: scratch) {
                 case .done(let count):
+                    wipe(scratch, count)
                     drained += count
                     if drained > Self.drainLimit { return .finished }
                 case .wouldBlock: return .waiting
@@ -110,10 +132,10 @@ final class Connection {
             if input.count < inputCapacity { return nil }
             return responder.reply(rejecting: .headerBlockTooLarge, on: listener)
         case .request(let request, let consumed):
-            input.removeSubrange(0..<consumed)
+            forgetInput(consumed)
             return responder.reply(to: request, on: listener)
         case .rejected(let error):
-            input = []
+            forgetInput(input.count)
             return responder.reply(rejecting: error, on: listener)
         }
     }
@@ -154,7 +176,7 @@ final class Connection {
     private func finishReply(_ finished: Reply, now: UInt64) {
         reply = nil
         if finished.closesConnection {
-            input = []
+            forgetInput(input.count)
             transport.shutdown()
             state = .draining
             deadline = now + UInt64(timeouts.linger)

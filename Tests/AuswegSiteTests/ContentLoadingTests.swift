@@ -23,7 +23,9 @@ import Testing
     }
 
     @Test func missingPageNamesFileAndPage() throws {
-        let folder = try Fixtures.contentCopy { try FileManager.default.removeItem(atPath: $0 + "/en/call.md") }
+        let folder = try Fixtures.contentCopy {
+            try FileManager.default.removeItem(atPath: $0 + "/en/call.md")
+        }
         #expect {
             try SiteContent.load(from: folder)
         } throws: { error in

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct MarkdownRulesTests {
     /// Builds the table from a content copy whose German home page is `markdown`.
-    private func build(withHome markdown: String) throws -> (String, Result<ResponseTable, ContentError>) {
+    private func build(withHome markdown: String) throws -> (
+        String, Result<ResponseTable, ContentError>
+    ) {
         let folder = try Fixtures.contentCopy { root in
             try Fixtures.write(markdown, to: root + "/de/start.md")
         }
@@ -26,7 +28,8 @@ import Testing
         let (file, result) = try build(withHome: "# Hallo\n\n[weg](https://example.org/)\n")
         #expect(
             throws: ContentError(
-                file: file, line: 3, "link https://example.org/ must be relative, tel: or the exit URL")
+                file: file, line: 3,
+                "link https://example.org/ must be relative, tel: or the exit URL")
         ) {
             try result.get()
         }

@@ -41,7 +41,8 @@ import Testing
             #expect(reply.field("X-Content-Type-Options") == "nosniff")
             #expect(reply.field("Cross-Origin-Opener-Policy") == "same-origin")
             #expect(reply.field("Cross-Origin-Resource-Policy") == "same-origin")
-            #expect(reply.field("Content-Security-Policy")?.hasPrefix("default-src 'none'; ") == true)
+            #expect(
+                reply.field("Content-Security-Policy")?.hasPrefix("default-src 'none'; ") == true)
             #expect(reply.field("Permissions-Policy")?.contains("camera=()") == true)
             for absent in ["Server", "ETag", "Last-Modified", "Set-Cookie", "Onion-Location"] {
                 #expect(reply.field(absent) == nil)
