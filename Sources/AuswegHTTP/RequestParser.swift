@@ -56,8 +56,8 @@ public enum RequestParser {
 
         // 2. The field lines up to the empty line.
         var fields = HeaderFields()
-        guard let headEnd = try parseFields(bytes, from: lineEnd + LineEnd.crlfLength, into: &fields, limits)
-        else {
+        let fieldsStart = lineEnd + LineEnd.crlfLength
+        guard let headEnd = try parseFields(bytes, from: fieldsStart, into: &fields, limits) else {
             return nil
         }
 
