@@ -22,7 +22,7 @@ public struct Startup {
     }
 
     public func serve() -> Never {
-        let table = loadSite()
+        let (table, unreviewed) = loadSite()
         let paths = configuration.https == nil ? nil : certificatePaths()
         let context = paths.map { loadContext($0) }
         let listeners = bindListeners()
@@ -36,16 +36,21 @@ public struct Startup {
         } catch {
             Console.fatal(error.description, status: 1)
         }
+        if !unreviewed.isEmpty {
+            Console.say("ausweg: not yet reviewed by native speakers: \(unreviewed)")
+        }
         for listener in listeners {
             Console.say("ausweg: \(Self.label(listener.kind)) on \(listener.name)")
         }
         waitForSignals(server, paths)
     }
 
-    private func loadSite() -> ResponseTable {
+    private func loadSite() -> (table: ResponseTable, unreviewed: String) {
         do {
             let content = try SiteContent.load(from: configuration.contentDirectory)
-            return try ResponseTable.build(content: content, settings: configuration.site)
+            let unreviewed = content.translations.filter { !$0.reviewed }.map(\.code)
+            let table = try ResponseTable.build(content: content, settings: configuration.site)
+            return (table, unreviewed.joined(separator: " "))
         } catch {
             Console.fatal(error.description)
         }

@@ -62,6 +62,13 @@ extension SiteContent {
             }
             parts[entry.key] = entry.value
         }
+        let known = Set(ids.map(\.id))
+        for entry in file.entries {
+            let id = entry.key.split(separator: ".", maxSplits: 1)[0]
+            guard known.contains(String(id)) else {
+                throw file.error(entry, "question \(id) is not in the shared questions.txt")
+            }
+        }
         var questions: [String: LanguageTexts.Question] = [:]
         for question in ids {
             guard let text = parts[question.id + ".question"],

@@ -6,6 +6,7 @@ extension SiteContent {
         let pages = try loadPages(folder + "/pages.txt")
         let questions = try loadQuestions(folder + "/questions.txt")
         let numbers = try loadNumbers(folder + "/numbers.txt")
+        let translations = try loadManifest(folder + "/manifest.txt", languages: languages)
         var texts: [String: LanguageTexts] = [:]
         for language in languages {
             texts[language.code] = try loadTexts(
@@ -13,7 +14,33 @@ extension SiteContent {
         }
         return SiteContent(
             folder: folder, languages: languages, pages: pages, questions: questions,
-            numbers: numbers, texts: texts)
+            numbers: numbers, texts: texts, translations: translations)
+    }
+
+    static func loadManifest(_ path: String, languages: [Language]) throws(ContentError)
+        -> [TranslationStatus]
+    {
+        let file = try KeyValueFile(path: path)
+        var found: [String: TranslationStatus] = [:]
+        for entry in file.entries {
+            let parts = entry.value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0] == "reviewed" || parts[0] == "unreviewed" else {
+                throw file.error(entry, "expected: code reviewed|unreviewed who wrote it")
+            }
+            guard found[entry.key] == nil else {
+                throw file.error(entry, "language \(entry.key) listed twice")
+            }
+            found[entry.key] = TranslationStatus(
+                code: entry.key, reviewed: parts[0] == "reviewed", author: String(parts[1]))
+        }
+        var statuses: [TranslationStatus] = []
+        for language in languages {
+            guard let status = found[language.code] else {
+                throw ContentError(file: path, "missing language \(language.code)")
+            }
+            statuses.append(status)
+        }
+        return statuses
     }
 
     static func loadLanguages(_ path: String) throws(ContentError) -> [Language] {

@@ -9,6 +9,8 @@ public struct SiteContent: Sendable {
     public let questions: [QuestionEntry]
     public let numbers: [EmergencyNumber]
     public let texts: [String: LanguageTexts]
+    /// One entry per language, in the order of `languages`.
+    public let translations: [TranslationStatus]
 
     public var defaultLanguage: Language { languages[0] }
 

@@ -38,7 +38,8 @@ enum Stylesheet {
         input:checked~.meaning{display:block}
         main:has(.questions input:checked) .closing{display:block;padding:1rem;\
         background:#eef6ee;border-radius:.6rem}
-        .ltr{unicode-bidi:isolate;direction:ltr}
+        .ltr,p a[href^="tel:"],li a[href^="tel:"]{unicode-bidi:isolate;direction:ltr}
+        blockquote{margin-inline:0;padding-inline-start:.8rem;border-inline-start:4px solid #8a6d00}
         footer{margin-block:2rem;font-size:.9rem;color:#444}
         @media print{.exit{display:none}}
         """
