@@ -9,17 +9,17 @@ struct PageRenderer {
         for language in content.languages {
             let texts = content.texts(for: language)
             for page in content.pages {
-                let html = template.render(
-                    texts, current: page, main: try main(of: page, texts))
-                try checkSize(html, source: texts.pages[page.name]?.path ?? page.name)
-                rendered.pages[page.path(in: language.code)] = html
+                let body = RenderedBody(
+                    html: template.render(texts, current: page, main: try main(of: page, texts)))
+                try checkSize(body, source: texts.pages[page.name]?.path ?? page.name)
+                rendered.pages[page.path(in: language.code)] = body
             }
-            rendered.notFound[language.code] = template.render(
-                texts, current: nil, main: notice(texts, "notfound"))
+            rendered.notFound[language.code] = RenderedBody(
+                html: template.render(texts, current: nil, main: notice(texts, "notfound")))
         }
         let defaultTexts = content.texts(for: content.defaultLanguage)
-        rendered.error = template.render(
-            defaultTexts, current: nil, main: notice(defaultTexts, "error"))
+        rendered.error = RenderedBody(
+            html: template.render(defaultTexts, current: nil, main: notice(defaultTexts, "error")))
         return rendered
     }
 
@@ -59,8 +59,8 @@ struct PageRenderer {
             + "<p>\(body)</p></section>"
     }
 
-    private func checkSize(_ html: String, source: String) throws(ContentError) {
-        let size = Gzip.compress(Array(html.utf8)).count
+    private func checkSize(_ body: RenderedBody, source: String) throws(ContentError) {
+        let size = body.gzipped.count
         guard size <= ResponseTable.largestPage else {
             throw ContentError(
                 file: source,

@@ -49,19 +49,19 @@ extension ResponseTable {
                 status == .methodNotAllowed ? [("Allow", "GET, HEAD")] : [(String, String)]()
             table.refusals[status] = PreparedResponse(
                 status: status, fields: htmlFields(content.defaultLanguage.code) + fields,
-                body: Array(pages.error.utf8), listener: listener, closesConnection: true)
+                body: pages.error.identity, listener: listener, closesConnection: true)
         }
         return table
     }
 
     private static func variants(
-        _ html: String?, status: Status, code: String, listener: ListenerKind,
+        _ body: RenderedBody?, status: Status, code: String, listener: ListenerKind,
         vary: String = "Accept-Encoding"
     ) -> ResponseVariants {
-        guard let html else { preconditionFailure("a page was not rendered") }
+        guard let body else { preconditionFailure("a page was not rendered") }
         return ResponseVariants(
-            status: status, fields: htmlFields(code), body: Array(html.utf8),
-            listener: listener, vary: vary)
+            status: status, fields: htmlFields(code), body: body.identity,
+            gzipped: body.gzipped, listener: listener, vary: vary)
     }
 
     private static func htmlFields(_ code: String) -> [(String, String)] {

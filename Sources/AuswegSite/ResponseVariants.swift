@@ -9,11 +9,11 @@ struct ResponseVariants: Sendable {
     private let gzipClosing: PreparedResponse?
 
     /// - Parameters:
+    ///   - gzipped: `body` compressed, or nil to offer identity alone.
     ///   - vary: the request headers that chose this body, for caches.
-    ///   - compress: false for bodies too small to gain from gzip.
     init(
-        status: Status, fields: [(String, String)], body: [UInt8], listener: ListenerKind,
-        vary: String = "Accept-Encoding", compress: Bool = true
+        status: Status, fields: [(String, String)], body: [UInt8], gzipped: [UInt8]?,
+        listener: ListenerKind, vary: String = "Accept-Encoding"
     ) {
         func prepare(_ fields: [(String, String)], _ body: [UInt8], closing: Bool)
             -> PreparedResponse
@@ -25,8 +25,7 @@ struct ResponseVariants: Sendable {
         let plainFields = fields + [("Vary", vary)]
         identity = prepare(plainFields, body, closing: false)
         identityClosing = prepare(plainFields, body, closing: true)
-        if compress {
-            let zipped = Gzip.compress(body)
+        if let zipped = gzipped {
             let zippedFields = fields + [("Content-Encoding", "gzip"), ("Vary", vary)]
             gzip = prepare(zippedFields, zipped, closing: false)
             gzipClosing = prepare(zippedFields, zipped, closing: true)

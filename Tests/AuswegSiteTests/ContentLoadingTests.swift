@@ -5,7 +5,13 @@ import Testing
 @Suite struct ContentLoadingTests {
     @Test func loadsEveryLanguagePageAndQuestion() throws {
         let content = try Fixtures.realContent()
-        #expect(content.languages.map(\.code) == ["de", "en"])
+        #expect(
+            content.languages.map(\.code) == [
+                "de", "en", "ro", "bg", "hu", "th", "zh", "vi", "fr", "uk", "ru", "tr", "ar",
+                "pl", "es", "pt", "sr", "fa", "sq", "pcm",
+            ])
+        #expect(
+            content.languages.filter { $0.direction == .rightToLeft }.map(\.code) == ["ar", "fa"])
         #expect(content.defaultLanguage.code == "de")
         #expect(content.pages.first?.segment == "")
         for language in content.languages {
