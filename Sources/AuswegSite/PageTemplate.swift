@@ -50,19 +50,27 @@ struct PageTemplate {
         """
     }
 
+    /// Open on the home pages, where a reader first picks her language;
+    /// folded elsewhere, so twenty names do not push the page off a phone's
+    /// first screen. `<details>` needs no script.
     private func languageList(_ texts: LanguageTexts, current: PageEntry?) -> String {
+        let page = current ?? content.pages[0]
         var items = ""
         for language in content.languages {
-            let path = (current ?? content.pages[0]).path(in: language.code)
             let isCurrent = language == texts.language ? " aria-current=\"true\"" : ""
             items += """
-                <li><a href="\(path)" hreflang="\(language.code)" lang="\(language.code)" \
-                dir="\(language.direction.rawValue)"\(isCurrent)>\
+                <li><a href="\(page.path(in: language.code))" hreflang="\(language.code)" \
+                lang="\(language.code)" dir="\(language.direction.rawValue)"\(isCurrent)>\
                 \(language.nativeName.htmlEscaped)</a></li>
                 """
         }
         let label = texts.string("languages").htmlEscaped
-        return "<nav class=\"langs\" aria-label=\"\(label)\"><ul>\(items)</ul></nav>"
+        let open = page.segment.isEmpty ? " open" : ""
+        return """
+            <details class="langs"\(open)><summary>\(label): \
+            \(texts.language.nativeName.htmlEscaped)</summary>\
+            <nav aria-label="\(label)"><ul>\(items)</ul></nav></details>
+            """
     }
 
     private func menu(_ texts: LanguageTexts, current: PageEntry?) -> String {

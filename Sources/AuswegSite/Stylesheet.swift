@@ -19,7 +19,8 @@ enum Stylesheet {
         color:#1a1a1a;text-decoration:none}
         nav a[aria-current]{background:#1a1a1a;color:#fff}
         .langs{margin-block:.6rem}
-        .langs a{font-size:.95rem}
+        .langs summary{padding:.3rem 0;cursor:pointer}
+        .langs a{font-size:.95rem;padding:.2rem .5rem}
         a{color:#0b4fa8}
         h1{font-size:1.6rem;line-height:1.25}
         h2{font-size:1.25rem}
