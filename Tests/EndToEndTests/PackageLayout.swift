@@ -1,0 +1,24 @@
+import Foundation
+
+/// Where the package under test, its built binary and its content are.
+enum PackageLayout {
+    /// The package root, three levels above this file
+    /// (`Tests/EndToEndTests/PackageLayout.swift`).
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `AUSWEG_BINARY` when set, else the debug build.
+    static var binary: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["AUSWEG_BINARY"], !path.isEmpty {
+            return path
+        }
+        return root.appendingPathComponent(".build/debug/ausweg").path
+    }
+
+    static var contentDirectory: String {
+        root.appendingPathComponent("content").path
+    }
+}
