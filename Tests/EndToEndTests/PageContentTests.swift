@@ -13,14 +13,17 @@ struct PageContentTests {
         defer { server.stop() }
         let curl = Curl(server: server)
         let languages = try SiteMap.languages()
+        let directions = try SiteMap.directions()
 
         for language in languages {
             let paths = try SiteMap.paths(of: language)
             let pages = try curl.fetchAll(paths, on: listener)
+            let direction = try #require(directions[language])
 
             for (path, page) in zip(paths, pages) {
                 #expect(page.status == 200, "\(path)")
                 #expect(page.value("Content-Type") == "text/html; charset=utf-8", "\(path)")
+                #expect(page.bodyText.contains("dir=\"\(direction)\">"), "\(path)")
                 Self.expectCleanPage(page, language: language, path: path)
             }
         }
@@ -40,6 +43,26 @@ struct PageContentTests {
             #expect(page.status == 404, "\(path)")
             Self.expectCleanPage(page, language: language, path: path)
         }
+    }
+
+    @Test(arguments: ["ar", "th"])
+    func reflectionPageCarriesEveryQuestionWithItsMeaning(_ language: String) throws {
+        let server = try ServerProcess.start([.https], [:])
+        defer { server.stop() }
+        let ids = try SiteMap.questionIDs(shownIn: language)
+
+        let page = try #require(try Curl(server: server).fetchAll(["/\(language)/1"]).first)
+
+        let html = page.bodyText
+        #expect(page.status == 200)
+        #expect(ids.count >= 19)
+        for id in ids {
+            #expect(html.contains("<input type=\"checkbox\" id=\"q-\(id)\" autocomplete=\"off\">"))
+            #expect(html.contains("<label for=\"q-\(id)\">"))
+        }
+        let meanings = html.components(separatedBy: "<p class=\"meaning\">").dropFirst()
+        #expect(meanings.count == ids.count)
+        #expect(meanings.allSatisfy { !$0.hasPrefix("</p>") })
     }
 
     static func expectCleanPage(_ page: HTTPResponse, language: String, path: String) {
