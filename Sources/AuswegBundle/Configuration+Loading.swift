@@ -14,17 +14,15 @@ extension Configuration {
             } catch {
                 throw ConfigurationError(file: file, line: 0, error.message)
             }
-            var seen: [String: Int] = [:]
+            var seen = FirstSettings(source: file, place: "line")
             for entry in lines.entries {
-                if let first = seen[entry.key] {
-                    throw ConfigurationError(
-                        file: file, line: entry.line, "\(entry.key) already set on line \(first)")
-                }
-                seen[entry.key] = entry.line
+                try seen.record(entry.key, at: entry.line)
                 try configuration.apply(entry.key, entry.value, file: file, line: entry.line)
             }
         }
+        var seen = FirstSettings(source: Override.source, place: "argument")
         for override in overrides {
+            try seen.record(override.key, at: override.position)
             try configuration.apply(
                 override.key, override.value, file: Override.source, line: override.position)
         }
@@ -54,6 +52,27 @@ extension Configuration {
         if https == nil && redirect == nil && onionSocket == nil {
             throw ConfigurationError(
                 file: file, line: 0, "no listener: set HTTPSPort, HTTPPort or OnionSocket")
+        }
+    }
+}
+
+/// Where each key was first set within one source, so that a second setting
+/// is refused instead of silently winning.
+private struct FirstSettings {
+    let source: String
+    /// What a position is called in the message: a line or an argument.
+    let place: String
+    private var firstPosition: [String: Int] = [:]
+
+    init(source: String, place: String) {
+        self.source = source
+        self.place = place
+    }
+
+    mutating func record(_ key: String, at position: Int) throws(ConfigurationError) {
+        if let first = firstPosition.updateValue(position, forKey: key) {
+            throw ConfigurationError(
+                file: source, line: position, "\(key) already set on \(place) \(first)")
         }
     }
 }

@@ -42,10 +42,14 @@ enum ConfigurationValue {
     }
 
     /// The number as dialled: spaces, dashes, dots, slashes and brackets
-    /// dropped; digits with an optional leading +.
+    /// dropped; digits with an optional leading +. In `+49 (0) 30 …` the
+    /// bracketed 0 is the trunk prefix, which is not dialled after a country
+    /// code, so it is dropped too.
     static func dialString(_ text: String) -> String? {
-        let dial = text.filter { !" -./()".contains($0) }
-        let digits = dial.hasPrefix("+") ? dial.dropFirst() : dial[...]
+        let international = text.hasPrefix("+")
+        let written = international ? text.replacing("(0)", with: "") : text
+        let dial = written.filter { !" -./()".contains($0) }
+        let digits = international ? dial.dropFirst() : dial[...]
         guard (3...20).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         return dial

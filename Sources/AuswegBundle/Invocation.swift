@@ -46,6 +46,10 @@ public struct Invocation: Sendable, Equatable {
             rest = rest.dropFirst()
             let key = String(argument.dropFirst(2))
             if key == "config" {
+                guard configFile == nil else {
+                    throw ConfigurationError(
+                        file: Override.source, line: position, "--config given twice")
+                }
                 configFile = value
             } else {
                 overrides.append(Override(key: key, value: value, position: position))

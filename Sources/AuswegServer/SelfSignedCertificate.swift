@@ -4,8 +4,8 @@ import Glibc
 /// Makes the embedded default's certificate: ECDSA P-256, self-signed for
 /// `localhost` and 127.0.0.1, made with libcrypto (no `openssl` program).
 ///
-/// An existing pair in the folder is kept, so browsers that accepted it once
-/// keep accepting it. Files appear whole or not at all: each is written to a
+/// An existing pair in the folder is kept while it is valid, so browsers
+/// that accepted it once keep accepting it; an expired one is replaced. Files appear whole or not at all: each is written to a
 /// temporary name and renamed.
 public enum SelfSignedCertificate {
     public static let certificateName = "localhost.crt"
@@ -13,13 +13,15 @@ public enum SelfSignedCertificate {
     static let validDays = 365
 
     /// Returns the certificate and key paths in `folder`, creating them if
-    /// either is missing.
+    /// either is missing or the certificate has expired.
     public static func ensure(in folder: String) throws(CertificateError) -> (
         certificate: String, key: String
     ) {
         let certificate = folder + "/" + certificateName
         let key = folder + "/" + keyName
-        if access(certificate, R_OK) == 0, access(key, R_OK) == 0 {
+        if access(key, R_OK) == 0, let notAfter = expiry(ofCertificateAt: certificate),
+            notAfter > time(nil)
+        {
             return (certificate, key)
         }
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
@@ -29,6 +31,24 @@ public enum SelfSignedCertificate {
         try writeWhole(keyPEM, to: key, mode: 0o600)
         try writeWhole(certificatePEM, to: certificate, mode: 0o644)
         return (certificate, key)
+    }
+
+    /// When the PEM certificate at `path` stops being valid, in seconds since
+    /// the epoch; nil if it cannot be read.
+    public static func expiry(ofCertificateAt path: String) -> time_t? {
+        guard let file = BIO_new_file(path, "r") else {
+            ERR_clear_error()
+            return nil
+        }
+        defer { BIO_free(file) }
+        guard let certificate = PEM_read_bio_X509(file, nil, nil, nil) else {
+            ERR_clear_error()
+            return nil
+        }
+        defer { X509_free(certificate) }
+        var moment = tm()
+        guard ASN1_TIME_to_tm(X509_get0_notAfter(certificate), &moment) == 1 else { return nil }
+        return timegm(&moment)
     }
 
     /// A new key and certificate, both as PEM text.

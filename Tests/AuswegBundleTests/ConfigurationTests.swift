@@ -48,6 +48,35 @@ import Testing
         #expect(configuration.site.siteName == "Info")
     }
 
+    @Test func repeatedCommandLineKeyIsRefused() throws {
+        let invocation = try Invocation(arguments: ["--SiteName", "a", "--SiteName", "b"])
+        #expect(
+            throws: ConfigurationError(
+                file: "command line", line: 3, "SiteName already set on argument 1")
+        ) {
+            try Configuration.load(file: nil, overrides: invocation.overrides)
+        }
+    }
+
+    @Test func repeatedConfigFileIsRefused() {
+        #expect(throws: ConfigurationError(file: "command line", line: 3, "--config given twice")) {
+            try Invocation(arguments: ["--config", "a.conf", "--config", "b.conf"])
+        }
+    }
+
+    @Test(arguments: [
+        ("+49 (0) 30 123 456", "+4930123456"),
+        ("(030) 123 456", "030123456"),
+        ("+1 (212) 555-0100", "+12125550100"),
+        ("08000 116 016", "08000116016"),
+    ])
+    func hotlineIsDialledAsWritten(_ written: String, _ dialled: String) throws {
+        let configuration = try Configuration.load(
+            file: nil, overrides: [Override(key: "HotlineNumber", value: written, position: 2)])
+        #expect(configuration.site.hotlineNumber == dialled)
+        #expect(configuration.site.hotlineDisplay == written)
+    }
+
     @Test func unknownKeyNamesFileAndLine() throws {
         let path = try file("# comment\nSiteName x\nColour blue\n")
         #expect(throws: ConfigurationError(file: path, line: 3, "unknown key Colour")) {
