@@ -36,28 +36,30 @@ public final class Listener: @unchecked Sendable {
         self.name = ListenAddress(host: address.host, port: Self.boundPort(fd)).description
     }
 
-    /// Binds a unix socket with mode 0660, replacing a stale socket file but
-    /// never any other kind of file.
-    public init(kind: ListenerKind, socketPath: String) throws(ListenerError) {
+    /// Binds a unix socket with mode 0660 for tor. A stale socket left by a
+    /// killed process is replaced; a socket that still answers, or any other
+    /// kind of file (a symlink included), is refused.
+    ///
+    /// - Parameter group: the socket file's group, so that tor, which drops
+    ///   its supplementary groups, can connect; nil keeps our own.
+    public init(kind: ListenerKind, socketPath: String, group: UInt32? = nil)
+        throws(ListenerError)
+    {
         var address = sockaddr_un()
         let pathBytes = Array(socketPath.utf8)
         guard !pathBytes.isEmpty, pathBytes.count < MemoryLayout.size(ofValue: address.sun_path)
         else { throw .badAddress(socketPath) }
-        var status = stat()
-        if lstat(socketPath, &status) == 0 {
-            guard status.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(socketPath) }
-            unlink(socketPath)
-        }
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: pathBytes) }
+        try Self.removeStaleSocket(socketPath, address)
         let fd = socket(AF_UNIX, SocketIO.nonBlockingStream, 0)
         guard fd >= 0 else { throw .system("socket", socketPath, errno) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard bound == 0, chmod(socketPath, 0o660) == 0, listen(fd, Self.backlog) == 0 else {
+        // Group and mode are set before listen(), so no one connects earlier.
+        let bound = Self.withSocketAddress(address) { bind(fd, $0, $1) }
+        guard bound == 0,
+            group.map({ chown(socketPath, uid_t.max, $0) }) ?? 0 == 0,
+            chmod(socketPath, 0o660) == 0, listen(fd, Self.backlog) == 0
+        else {
             let code = errno
             close(fd)
             throw .system("bind", socketPath, code)
@@ -72,6 +74,35 @@ public final class Listener: @unchecked Sendable {
     deinit {
         close(fileDescriptor)
         if let socketPath { unlink(socketPath) }
+    }
+
+    /// Unlinks a socket file nobody listens on; lstat, so a symlink is seen
+    /// as itself and refused.
+    private static func removeStaleSocket(_ path: String, _ address: sockaddr_un)
+        throws(ListenerError)
+    {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFSOCK else { throw .notASocket(path) }
+        let probe = socket(AF_UNIX, SocketIO.nonBlockingStream, 0)
+        guard probe >= 0 else { throw .system("socket", path, errno) }
+        let connected = withSocketAddress(address) { connect(probe, $0, $1) }
+        let code = errno
+        close(probe)
+        // A full backlog (EAGAIN) still means a live server.
+        if connected == 0 || code == EAGAIN { throw .socketInUse(path) }
+        guard code == ECONNREFUSED else { throw .system("connect", path, code) }
+        guard unlink(path) == 0 else { throw .system("unlink", path, errno) }
+    }
+
+    private static func withSocketAddress(
+        _ address: sockaddr_un, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32
+    ) -> Int32 {
+        withUnsafePointer(to: address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                body($0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
     }
 
     private static func boundPort(_ fd: Int32) -> UInt16 {
