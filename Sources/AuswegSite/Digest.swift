@@ -1,16 +1,26 @@
 import CTLS
 
-/// SHA-256 in the base64 form that a Content-Security-Policy hash source
-/// takes (CSP Level 3, §2.3.1).
+/// Hashes from libcrypto: SHA-256 for Content-Security-Policy hash sources,
+/// SHA3-256 for onion address checksums.
 enum Digest {
+    /// SHA-256 in the base64 form that a CSP hash source takes (CSP Level 3,
+    /// §2.3.1).
     static func sha256Base64(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        let digest = hash(Array(text.utf8), EVP_sha256())
+        var encoded = [UInt8](repeating: 0, count: 45)
+        let count = EVP_EncodeBlock(&encoded, digest, Int32(digest.count))
+        return String(decoding: encoded[..<Int(count)], as: UTF8.self)
+    }
+
+    static func sha3Hash256(_ bytes: [UInt8]) -> [UInt8] {
+        hash(bytes, EVP_sha3_256())
+    }
+
+    private static func hash(_ bytes: [UInt8], _ algorithm: OpaquePointer?) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        let done = EVP_Digest(bytes, bytes.count, &digest, &length, EVP_sha256(), nil)
-        precondition(done == 1 && length == 32, "libcrypto cannot compute SHA-256")
-        var encoded = [UInt8](repeating: 0, count: 45)
-        let count = EVP_EncodeBlock(&encoded, digest, Int32(length))
-        return String(decoding: encoded[..<Int(count)], as: UTF8.self)
+        let done = EVP_Digest(bytes, bytes.count, &digest, &length, algorithm, nil)
+        precondition(done == 1 && length == 32, "libcrypto cannot compute a 256-bit digest")
+        return Array(digest[..<Int(length)])
     }
 }

@@ -21,6 +21,10 @@ public struct LanguageTexts: Sendable {
         "imprint.unset", "reflect.tick", "error.title", "error.text",
     ]
 
+    /// Required only while an onion address is set: the onion notice uses
+    /// them, and a site without one needs no translation of them.
+    public static let onionStrings = ["onion.address", "onion.open"]
+
     public func string(_ key: String) -> String {
         guard let value = strings[key] else {
             preconditionFailure("string \(key) passed the completeness check but is missing")

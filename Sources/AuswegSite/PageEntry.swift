@@ -8,6 +8,7 @@ public struct PageEntry: Sendable, Equatable {
     /// The reflection page gets the question list after its text.
     public static let reflectionName = "reflect"
     public static let imprintName = "imprint"
+    public static let safetyName = "safety"
 
     public func path(in language: String) -> String {
         "/\(language)/\(segment)"

@@ -4,6 +4,7 @@ struct PageRenderer {
     let settings: SiteSettings
 
     func renderAll() throws(ContentError) -> RenderedPages {
+        if settings.onionAddress != nil { try checkOnionStrings() }
         let template = PageTemplate(content: content, settings: settings)
         var rendered = RenderedPages()
         for language in content.languages {
@@ -30,7 +31,10 @@ struct PageRenderer {
             preconditionFailure("page \(page.name) passed the check but is missing")
         }
         let base = "/\(texts.language.code)/"
-        let text = try Markdown(source: source, base: base, exitURL: settings.exitURL).html()
+        var text = try Markdown(source: source, base: base, exitURL: settings.exitURL).html()
+        if let address = settings.onionAddress, OnionNotice.pageNames.contains(page.name) {
+            text += OnionNotice(address: address).html(texts)
+        }
         switch page.name {
         case PageEntry.reflectionName:
             let closing = try Markdown(
@@ -41,6 +45,19 @@ struct PageRenderer {
             return text + operatorBlock(texts)
         default:
             return text
+        }
+    }
+
+    /// With an onion address the notice is shown, so every language must
+    /// carry its strings: no page falls back to another language.
+    private func checkOnionStrings() throws(ContentError) {
+        for language in content.languages {
+            let texts = content.texts(for: language)
+            for key in LanguageTexts.onionStrings where texts.strings[key] == nil {
+                throw ContentError(
+                    file: "\(content.folder)/\(language.code)/strings.txt",
+                    "missing string \(key), needed while OnionHostnameFile is set")
+            }
         }
     }
 

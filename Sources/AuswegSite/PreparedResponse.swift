@@ -6,15 +6,26 @@ struct PreparedResponse: Sendable {
     /// Where the head ends: HEAD writes this much and no more.
     let headLength: Int
     let closesConnection: Bool
+    /// Where the value of the Onion-Location field sits in `bytes`, so a
+    /// request with a query can get its own without serialising again.
+    let onionLocation: Range<Int>?
 
+    /// - Parameter onionLocation: the Onion-Location value; only HTML
+    ///   responses on the HTTPS listener carry one.
     init(
         status: Status, fields: [(String, String)], body: [UInt8], listener: ListenerKind,
-        closesConnection: Bool
+        closesConnection: Bool, onionLocation: String? = nil
     ) {
         var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
         for (name, value) in fields + HeaderPolicy.fields(for: listener) {
-            precondition(!value.contains { $0 == "\r" || $0 == "\n" }, "header value with CRLF")
-            head += "\(name): \(value)\r\n"
+            head += Self.fieldLine(name, value)
+        }
+        var location: Range<Int>?
+        if let onionLocation {
+            precondition(listener == .https, "Onion-Location outside the HTTPS listener")
+            let start = head.utf8.count + "Onion-Location: ".utf8.count
+            head += Self.fieldLine("Onion-Location", onionLocation)
+            location = start..<start + onionLocation.utf8.count
         }
         head += "Content-Length: \(body.count)\r\n"
         if closesConnection { head += "Connection: close\r\n" }
@@ -23,11 +34,44 @@ struct PreparedResponse: Sendable {
         bytes = headBytes + body
         headLength = headBytes.count
         self.closesConnection = closesConnection
+        self.onionLocation = location
+    }
+
+    private init(
+        bytes: [UInt8], headLength: Int, closesConnection: Bool, onionLocation: Range<Int>?
+    ) {
+        self.bytes = bytes
+        self.headLength = headLength
+        self.closesConnection = closesConnection
+        self.onionLocation = onionLocation
+    }
+
+    /// The same response with another Onion-Location value; itself when it
+    /// carries none.
+    func replacingOnionLocation(with value: String) -> PreparedResponse {
+        guard let range = onionLocation else { return self }
+        precondition(!Self.breaksLine(value), "header value with CRLF")
+        let replacement = Array(value.utf8)
+        return PreparedResponse(
+            bytes: bytes[..<range.lowerBound] + replacement + bytes[range.upperBound...],
+            headLength: headLength - range.count + replacement.count,
+            closesConnection: closesConnection,
+            onionLocation: range.lowerBound..<range.lowerBound + replacement.count)
     }
 
     func reply(headOnly: Bool) -> Reply {
         Reply(
             bytes: bytes, count: headOnly ? headLength : bytes.count,
             closesConnection: closesConnection)
+    }
+
+    private static func fieldLine(_ name: String, _ value: String) -> String {
+        precondition(!breaksLine(value), "header value with CRLF")
+        return "\(name): \(value)\r\n"
+    }
+
+    /// Scalars, not Characters: "\r\n" is a single Character.
+    private static func breaksLine(_ value: String) -> Bool {
+        value.unicodeScalars.contains { $0 == "\r" || $0 == "\n" }
     }
 }

@@ -5,11 +5,22 @@ struct ResponseSite: Sendable {
     let content: SiteContent
     let settings: SiteSettings
     let codes: [String]
+    /// `http://<address>.onion`, the start of every Onion-Location value;
+    /// nil when no onion address is known.
+    let onionOrigin: String?
 
     init(content: SiteContent, settings: SiteSettings) {
         self.content = content
         self.settings = settings
         codes = content.languages.map(\.code)
+        onionOrigin = settings.onionAddress.map { "http://\($0.hostname)" }
+    }
+
+    /// The Onion-Location value for `target` on `listener`: only the HTTPS
+    /// listener sends one, never the onion listener or port 80.
+    func onionLocation(_ target: String, on listener: ListenerKind) -> String? {
+        guard listener == .https, let onionOrigin else { return nil }
+        return onionOrigin + target
     }
 
     func negotiatedLanguage(_ request: Request) -> String {

@@ -26,21 +26,28 @@ extension ResponseTable {
     {
         var table = ListenerResponses()
         let content = site.content
+        // A 404 or refusal is prepared with the onion home page as its
+        // Onion-Location; a 404 gets its own target's at request time.
+        let home = site.onionLocation("/", on: listener)
         for language in content.languages {
             let code = language.code
             table.notFound[code] = variants(
-                pages.notFound[code], status: .notFound, code: code, listener: listener)
+                pages.notFound[code], status: .notFound, code: code, listener: listener,
+                onionLocation: home)
             guard listener != .redirect else { continue }
             for page in content.pages {
                 let path = page.path(in: code)
                 let ready = variants(
-                    pages.pages[path], status: .ok, code: code, listener: listener)
+                    pages.pages[path], status: .ok, code: code, listener: listener,
+                    onionLocation: site.onionLocation(path, on: listener))
                 table.pages[path] = ready
                 if page.segment.isEmpty {
-                    table.pages["/\(code)"] = ready
+                    let bare = "/\(code)"
+                    table.pages[bare] = ready.replacingOnionLocation(
+                        with: site.onionLocation(bare, on: listener))
                     table.roots[code] = variants(
                         pages.pages[path], status: .ok, code: code, listener: listener,
-                        vary: "Accept-Encoding, Accept-Language")
+                        vary: "Accept-Encoding, Accept-Language", onionLocation: home)
                 }
             }
         }
@@ -49,19 +56,20 @@ extension ResponseTable {
                 status == .methodNotAllowed ? [("Allow", "GET, HEAD")] : [(String, String)]()
             table.refusals[status] = PreparedResponse(
                 status: status, fields: htmlFields(content.defaultLanguage.code) + fields,
-                body: pages.error.identity, listener: listener, closesConnection: true)
+                body: pages.error.identity, listener: listener, closesConnection: true,
+                onionLocation: home)
         }
         return table
     }
 
     private static func variants(
         _ body: RenderedBody?, status: Status, code: String, listener: ListenerKind,
-        vary: String = "Accept-Encoding"
+        vary: String = "Accept-Encoding", onionLocation: String?
     ) -> ResponseVariants {
         guard let body else { preconditionFailure("a page was not rendered") }
         return ResponseVariants(
             status: status, fields: htmlFields(code), body: body.identity,
-            gzipped: body.gzipped, listener: listener, vary: vary)
+            gzipped: body.gzipped, listener: listener, vary: vary, onionLocation: onionLocation)
     }
 
     private static func htmlFields(_ code: String) -> [(String, String)] {

@@ -4,7 +4,9 @@ import AuswegHTTP
 /// connection form, for each listener kind, serialised at start-up.
 ///
 /// Answering is a dictionary lookup; the only responses built per request
-/// are the port-80 redirect (its Location keeps the path) and ACME tokens.
+/// are the port-80 redirect (its Location keeps the path), ACME tokens, and
+/// on HTTPS with an onion address, a 404 or a request with a query: their
+/// Onion-Location keeps the target.
 public final class ResponseTable: Responder {
     let site: ResponseSite
     let responses: [ListenerKind: ListenerResponses]
@@ -23,14 +25,25 @@ public final class ResponseTable: Responder {
         let table = self.responses(for: listener)
         let coding = Negotiation.preferred(acceptEncoding: request.acceptEncoding)
         let variants: ResponseVariants
+        // The target the prepared Onion-Location names; "/" for a 404.
+        let preparedTarget: String
         if request.path == "/" {
             variants = lookup(table.roots, site.negotiatedLanguage(request))
+            preparedTarget = "/"
         } else if let page = table.pages[request.path] {
             variants = page
+            preparedTarget = request.path
         } else {
             variants = lookup(table.notFound, site.language(ofPath: request.path, request))
+            preparedTarget = "/"
         }
-        return variants.reply(coding: coding, closing: closing, headOnly: headOnly)
+        // The target passed the parser's RFC 3986 character check, so it
+        // cannot break out of the header line.
+        let location =
+            request.target == preparedTarget
+            ? nil : site.onionLocation(request.target, on: listener)
+        return variants.reply(
+            coding: coding, closing: closing, headOnly: headOnly, onionLocation: location)
     }
 
     public func reply(rejecting error: RequestError, on listener: ListenerKind) -> Reply {

@@ -11,16 +11,17 @@ struct ResponseVariants: Sendable {
     /// - Parameters:
     ///   - gzipped: `body` compressed, or nil to offer identity alone.
     ///   - vary: the request headers that chose this body, for caches.
+    ///   - onionLocation: the Onion-Location value, HTTPS only.
     init(
         status: Status, fields: [(String, String)], body: [UInt8], gzipped: [UInt8]?,
-        listener: ListenerKind, vary: String = "Accept-Encoding"
+        listener: ListenerKind, vary: String = "Accept-Encoding", onionLocation: String? = nil
     ) {
         func prepare(_ fields: [(String, String)], _ body: [UInt8], closing: Bool)
             -> PreparedResponse
         {
             PreparedResponse(
                 status: status, fields: fields, body: body, listener: listener,
-                closesConnection: closing)
+                closesConnection: closing, onionLocation: onionLocation)
         }
         let plainFields = fields + [("Vary", vary)]
         identity = prepare(plainFields, body, closing: false)
@@ -35,14 +36,41 @@ struct ResponseVariants: Sendable {
         }
     }
 
-    func reply(coding: ContentCoding, closing: Bool, headOnly: Bool) -> Reply {
-        let chosen: PreparedResponse
+    private init(
+        identity: PreparedResponse, identityClosing: PreparedResponse,
+        gzip: PreparedResponse?, gzipClosing: PreparedResponse?
+    ) {
+        self.identity = identity
+        self.identityClosing = identityClosing
+        self.gzip = gzip
+        self.gzipClosing = gzipClosing
+    }
+
+    /// The same forms with another Onion-Location value, built at start-up
+    /// for a second path to the same page (`/de` beside `/de/`); nil keeps
+    /// them as they are.
+    func replacingOnionLocation(with value: String?) -> ResponseVariants {
+        guard let value else { return self }
+        return ResponseVariants(
+            identity: identity.replacingOnionLocation(with: value),
+            identityClosing: identityClosing.replacingOnionLocation(with: value),
+            gzip: gzip?.replacingOnionLocation(with: value),
+            gzipClosing: gzipClosing?.replacingOnionLocation(with: value))
+    }
+
+    /// - Parameter onionLocation: replaces the prepared Onion-Location value
+    ///   when the request's target differs from the path it was built for.
+    func reply(
+        coding: ContentCoding, closing: Bool, headOnly: Bool, onionLocation: String? = nil
+    ) -> Reply {
+        var chosen: PreparedResponse
         switch (coding, closing) {
         case (.gzip, false): chosen = gzip ?? identity
         case (.gzip, true): chosen = gzipClosing ?? identityClosing
         case (.identity, false): chosen = identity
         case (.identity, true): chosen = identityClosing
         }
+        if let onionLocation { chosen = chosen.replacingOnionLocation(with: onionLocation) }
         return chosen.reply(headOnly: headOnly)
     }
 }

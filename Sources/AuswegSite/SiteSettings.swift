@@ -16,6 +16,9 @@ public struct SiteSettings: Sendable, Equatable {
     public var operatorName: String?
     public var operatorAddress: String?
     public var operatorEmail: String?
+    /// The onion service's address from tor's `hostname` file: HTTPS pages
+    /// point Tor Browser to it, and the site shows it as text.
+    public var onionAddress: OnionAddress?
 
     public init() {}
 }

@@ -41,6 +41,7 @@ enum Stylesheet {
         background:#eef6ee;border-radius:.6rem}
         .ltr,p a[href^="tel:"],li a[href^="tel:"]{unicode-bidi:isolate;direction:ltr}
         blockquote{margin-inline:0;padding-inline-start:.8rem;border-inline-start:4px solid #8a6d00}
+        .onion{overflow-wrap:anywhere;font-family:monospace,monospace}
         footer{margin-block:2rem;font-size:.9rem;color:#444}
         @media print{.exit{display:none}}
         """
