@@ -49,6 +49,10 @@ extension Configuration {
             throw ConfigurationError(
                 file: file, line: 0, "CertificateFile and CertificateKeyFile go together")
         }
+        if onionSocket == nil && (onionSocketGroup != nil || torConfigFile != nil) {
+            throw ConfigurationError(
+                file: file, line: 0, "OnionSocketGroup and TorConfigFile need OnionSocket")
+        }
         if https == nil && redirect == nil && onionSocket == nil {
             throw ConfigurationError(
                 file: file, line: 0, "no listener: set HTTPSPort, HTTPPort or OnionSocket")

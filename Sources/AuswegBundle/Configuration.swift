@@ -8,6 +8,13 @@ public struct Configuration: Sendable, Equatable {
     public var https: ListenAddress? = ListenAddress(host: "127.0.0.1", port: 8443)
     public var redirect: ListenAddress? = ListenAddress(host: "127.0.0.1", port: 8080)
     public var onionSocket: String?
+    /// The onion socket's group, so tor can connect; nil keeps our own.
+    public var onionSocketGroup: UInt32?
+    /// tor's `hostname` file: its address goes into Onion-Location and onto
+    /// the pages.
+    public var onionHostnameFile: String?
+    /// The torrc that publishes our onion service, checked at start-up.
+    public var torConfigFile: String?
     public var certificateFile: String?
     public var certificateKeyFile: String?
     public var stateDirectory = "state"
@@ -19,4 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var site = SiteSettings()
 
     public init() {}
+
+    /// No TCP listener at all: the site is reachable as an onion service
+    /// only, and must not reveal where the server stands.
+    public var isOnionOnly: Bool { https == nil && redirect == nil }
 }

@@ -21,6 +21,15 @@ struct ConfigurationKey: Sendable {
             config.onionSocket = value == "0" ? nil : value
             return nil
         },
+        ConfigurationKey(name: "OnionSocketGroup") { config, value in
+            guard let group = ConfigurationValue.groupID(value) else {
+                return "expected the name or number of an existing group"
+            }
+            config.onionSocketGroup = group
+            return nil
+        },
+        text("OnionHostnameFile") { $0.onionHostnameFile = $1 },
+        text("TorConfigFile") { $0.torConfigFile = $1 },
         text("CertificateFile") { $0.certificateFile = $1 },
         text("CertificateKeyFile") { $0.certificateKeyFile = $1 },
         text("StateDir") { $0.stateDirectory = $1 },

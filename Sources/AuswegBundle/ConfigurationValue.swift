@@ -1,3 +1,5 @@
+import Glibc
+
 /// Checks and conversions of single configuration values.
 enum ConfigurationValue {
     static let longestDuration = 3_600_000
@@ -53,5 +55,15 @@ enum ConfigurationValue {
         guard (3...20).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         return dial
+    }
+
+    /// A group's number, from its number or its name in the group database.
+    static func groupID(_ text: String) -> UInt32? {
+        if let number = UInt32(text) { return number }
+        var entry = group()
+        var found: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        let result = getgrnam_r(text, &entry, &buffer, buffer.count, &found)
+        return result == 0 && found != nil ? entry.gr_gid : nil
     }
 }

@@ -15,6 +15,7 @@ public struct Startup {
 
     /// Checks everything `serve` would, without binding: `check-config`.
     public func check() -> Never {
+        checkTorConfig()
         _ = loadSite()
         if configuration.https != nil { _ = loadContext(certificatePaths()) }
         Console.say("configuration OK")
@@ -22,6 +23,7 @@ public struct Startup {
     }
 
     public func serve() -> Never {
+        checkTorConfig()
         let (table, unreviewed) = loadSite()
         let paths = configuration.https == nil ? nil : certificatePaths()
         let context = paths.map { loadContext($0) }
@@ -49,8 +51,35 @@ public struct Startup {
         do {
             let content = try SiteContent.load(from: configuration.contentDirectory)
             let unreviewed = content.translations.filter { !$0.reviewed }.map(\.code)
-            let table = try ResponseTable.build(content: content, settings: configuration.site)
+            var settings = configuration.site
+            settings.onionAddress = try loadOnionAddress()
+            let table = try ResponseTable.build(content: content, settings: settings)
             return (table, unreviewed.joined(separator: " "))
+        } catch {
+            Console.fatal(error.description)
+        }
+    }
+
+    /// The address from tor's `hostname` file. A file tor has not written
+    /// yet (its first start) leaves Onion-Location off and says so; a
+    /// malformed one stops start-up.
+    private func loadOnionAddress() throws(ContentError) -> OnionAddress? {
+        guard let path = configuration.onionHostnameFile else { return nil }
+        guard access(path, R_OK) == 0 else {
+            let reason = String(cString: strerror(errno))
+            Console.warn("\(path): \(reason); serving without the onion address")
+            return nil
+        }
+        return try OnionAddress(hostnameFileText: try KeyValueFile.read(path), file: path)
+    }
+
+    private func checkTorConfig() {
+        guard let path = configuration.torConfigFile, let socket = configuration.onionSocket
+        else { return }
+        do {
+            try TorConfigCheck(
+                path: path, onionSocket: socket, onionOnly: configuration.isOnionOnly
+            ).run()
         } catch {
             Console.fatal(error.description)
         }
@@ -87,7 +116,9 @@ public struct Startup {
                 listeners.append(try Listener(kind: .redirect, address: address))
             }
             if let path = configuration.onionSocket {
-                listeners.append(try Listener(kind: .onion, socketPath: path))
+                listeners.append(
+                    try Listener(
+                        kind: .onion, socketPath: path, group: configuration.onionSocketGroup))
             }
             return listeners
         } catch {
