@@ -1,11 +1,17 @@
 # The whole set-up is two commands: `make run` and `make test`. Both install
 # the Debian packages they need first, and only those that are missing.
 
-PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl
+PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl tor python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export SWIFT_BACKTRACE := enable=no
+# The test scripts in tor/testnet/ leave no __pycache__ behind.
+export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test deps build release lint clean
+# The private Tor network test ends itself after 300 s; this is the last
+# resort should it hang (SIGTERM still tears its network down).
+TOR_TEST_LIMIT := 420
+
+.PHONY: run test deps build release lint clean tor-test
 
 run: release
 	.build/release/ausweg
@@ -13,7 +19,17 @@ run: release
 test: deps lint
 	swift build
 	swift test
+	$(MAKE) tor-test
 
+# The onion service on a private Tor network on 127.0.0.1 (tor/testnet/).
+tor-test:
+	python3 -m unittest discover -s tor/testnet -p 'test_*.py'
+	timeout -k 30 $(TOR_TEST_LIMIT) python3 tor/testnet/onion_test.py \
+	    --binary $(CURDIR)/.build/debug/ausweg --root $(CURDIR)
+
+# Debian's tor package starts a tor with the default configuration, which
+# would try to reach the public Tor network: policy-rc.d forbids that start
+# while installing, and a freshly installed tor service is disabled.
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' \
@@ -21,10 +37,26 @@ deps:
 	done); \
 	if [ -n "$$missing" ]; then \
 	    echo "installing:" $$missing; \
+	    policy=/usr/sbin/policy-rc.d; made_policy=; \
+	    if [ ! -e $$policy ]; then \
+	        printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee $$policy >/dev/null && \
+	        $(SUDO) chmod 755 $$policy && made_policy=1; \
+	    fi; \
 	    $(SUDO) apt-get update -qq && \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive \
 	        apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	    status=$$?; \
+	    if [ -n "$$made_policy" ]; then $(SUDO) rm -f $$policy; fi; \
+	    case " $$missing " in *" tor "*) \
+	        if [ -d /run/systemd/system ]; then $(SUDO) systemctl disable --now tor.service; fi;; \
+	    esac; \
+	    [ $$status = 0 ] || exit $$status; \
+	fi; \
+	for pid in $$(pgrep -x tor); do \
+	    if tr '\0' ' ' < /proc/$$pid/cmdline 2>/dev/null | grep -q tor-service-defaults-torrc; \
+	    then echo "stopping the tor service started by its package: $$pid"; \
+	        $(SUDO) kill $$pid; fi; \
+	done
 
 build: deps
 	swift build
