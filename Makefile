@@ -7,9 +7,9 @@ export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.
 export PYTHONDONTWRITEBYTECODE := 1
 
-# The private Tor network test ends itself after 300 s; this is the last
+# The private Tor network test ends itself after 420 s; this is the last
 # resort should it hang (SIGTERM still tears its network down).
-TOR_TEST_LIMIT := 420
+TOR_TEST_LIMIT := 480
 
 .PHONY: run test deps build release lint clean tor-test
 

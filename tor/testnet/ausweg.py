@@ -6,7 +6,7 @@ import subprocess
 
 from process import Process, wait_until
 
-STARTUP_TIMEOUT = 30
+STARTUP_TIMEOUT = 60
 
 
 class Ausweg:

@@ -20,10 +20,13 @@ from process import Process, wait_until
 
 AUTHORITIES = 3
 RELAYS = 3
-CONSENSUS_TIMEOUT = 90
+# Generous bounds: on two shared cores under load, key generation and the
+# first consensus take several times what they take on an idle machine.
+CONSENSUS_TIMEOUT = 150
 BOOTSTRAP_TIMEOUT = 60
 PUBLISH_TIMEOUT = 60
 COMMAND_TIMEOUT = 30
+KEY_TIMEOUT = 120
 
 # About a third of tor's memory goes to per-thread malloc arenas it does
 # not need on a test network.
@@ -44,10 +47,10 @@ def free_ports(count):
             listener.close()
 
 
-def run(arguments, stdin=""):
+def run(arguments, stdin="", timeout=COMMAND_TIMEOUT):
     """Runs a short tor tool to completion; its output on failure."""
     result = subprocess.run(
-        arguments, input=stdin, capture_output=True, text=True, timeout=COMMAND_TIMEOUT,
+        arguments, input=stdin, capture_output=True, text=True, timeout=timeout,
         env=TOR_ENVIRONMENT)
     if result.returncode != 0:
         raise RuntimeError(f"{arguments[0]} failed: {result.stdout}{result.stderr}")
@@ -106,7 +109,7 @@ class Authority(Node):
             "-i", os.path.join(self.keys, "authority_identity_key"),
             "-s", os.path.join(self.keys, "authority_signing_key"),
             "-c", os.path.join(self.keys, "authority_certificate"),
-        ], stdin="\n")
+        ], stdin="\n", timeout=KEY_TIMEOUT)
         with open(os.path.join(self.keys, "authority_certificate"), encoding="ascii") as file:
             self.v3_identity = re.search(r"^fingerprint (\w+)$", file.read(), re.M).group(1)
         placeholder = (
@@ -117,7 +120,7 @@ class Authority(Node):
             torrc.common_lines(self.directory, [placeholder]) + [
                 f"Nickname {self.name}", f"ORPort 127.0.0.1:{self.or_port}", "SocksPort 0"])
         output = run(["tor", "--list-fingerprint", "-f", throwaway, "--defaults-torrc",
-                      "/dev/null"])
+                      "/dev/null"], timeout=KEY_TIMEOUT)
         line = [line for line in output.splitlines() if line.startswith(self.name + " ")][-1]
         self.fingerprint = line.split(" ", 1)[1].replace(" ", "")
 

@@ -44,10 +44,14 @@ def main():
         time.sleep(min(options.hold, LONGEST_HOLD))
     except KeyboardInterrupt:
         pass
+    except Exception as error:  # noqa: BLE001 - reported, then torn down
+        print(f"up.py: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
     finally:
         net.stop()
         shutil.rmtree(directory, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
