@@ -20,6 +20,8 @@ CLEARNET_NAME = "clearnet-name.example"
 REACHABLE_TIMEOUT = 90
 PRODUCTION_DIRECTORY = "/var/lib/tor/ausweg/"
 PRODUCTION_SOCKET = "/run/ausweg/onion.sock"
+# A well-formed v3 address (the Tor Project's) for the Onionbalance check.
+EXAMPLE_ONION = "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion"
 
 
 class Report:
@@ -57,24 +59,35 @@ class Report:
 
 
 def production_torrc(root, directory, report):
-    """tor --verify-config on tor/torrc, with its paths moved into the test
-    folder and the network off, as shipped and with the single onion option
-    switched on."""
+    """tor --verify-config on tor/torrc with its paths moved into the test
+    folder and the network off: as shipped, with the single onion option
+    switched on, and as an Onionbalance backend (tor/onionbalance/)."""
     with open(os.path.join(root, "tor", "torrc"), encoding="utf-8") as file:
         shipped = file.read()
     report.expect(PRODUCTION_DIRECTORY in shipped and PRODUCTION_SOCKET in shipped,
                   "tor/torrc no longer names the paths this test moves")
     folder = os.path.join(directory, "production")
     os.makedirs(folder, mode=0o700)
-    moved = shipped.replace(PRODUCTION_DIRECTORY, folder + "/service/").replace(
-        PRODUCTION_SOCKET, folder + "/onion.sock")
-    single_onion = re.sub(r"^#(HiddenService\w+ 1)$", r"\1", moved, flags=re.M)
+    single_onion = re.sub(r"^#(HiddenService\w+ 1)$", r"\1", shipped, flags=re.M)
     report.expect(single_onion.count("\nHiddenServiceSingleHopMode 1") == 1,
                   "tor/torrc lacks the commented single onion option")
+    backend = shipped.replace(
+        f"unix:{PRODUCTION_SOCKET}\n",
+        f"unix:{PRODUCTION_SOCKET}\nHiddenServiceOnionbalanceInstance 1\n")
+    report.expect(backend != shipped, "tor/torrc: no HiddenServicePort line for Onionbalance")
+    balanced = os.path.join(folder, "onionbalance", "service")
+    os.makedirs(balanced, mode=0o700)
+    with open(os.path.join(root, "tor", "onionbalance", "ob_config"), encoding="utf-8") as file:
+        ob_config = file.read().replace("FRONTEND-ADDRESS.onion", EXAMPLE_ONION)
+    with open(os.path.join(balanced, "ob_config"), "w", encoding="utf-8") as file:
+        file.write(ob_config)
     placeholder = (f"DirAuthority placeholder orport=1 no-v2 v3ident={'0' * 40} "
                    f"127.0.0.1:2 {'0' * 40}")
-    for name, text in (("torrc", moved), ("single-onion-torrc", single_onion)):
-        path = torrc.write_torrc(os.path.join(folder, name), text.splitlines() + [
+    for name, text in (("plain", shipped), ("single-onion", single_onion),
+                       ("onionbalance", backend)):
+        moved = text.replace(PRODUCTION_DIRECTORY, f"{folder}/{name}/service/").replace(
+            PRODUCTION_SOCKET, f"{folder}/onion.sock")
+        path = torrc.write_torrc(os.path.join(folder, name + "-torrc"), moved.splitlines() + [
             f"DataDirectory {folder}/data", "DisableNetwork 1", "TestingTorNetwork 1",
             "UseDefaultFallbackDirs 0", placeholder])
         network.verify(path)
