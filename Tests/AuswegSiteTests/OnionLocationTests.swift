@@ -8,12 +8,14 @@ import Testing
     static let hostname = OnionAddressTests.valid[0]
     static let origin = "http://\(hostname)"
     let table: ResponseTable
+    let content: SiteContent
 
     init() throws {
         var settings = SiteSettings()
         settings.publicURL = "https://help.example"
         settings.onionAddress = try OnionAddress(hostnameFileText: Self.hostname, file: "h")
-        table = try ResponseTable.build(content: try Fixtures.realContent(), settings: settings)
+        content = try Fixtures.realContent()
+        table = try ResponseTable.build(content: content, settings: settings)
     }
 
     private func get(
@@ -32,8 +34,10 @@ import Testing
     }
 
     @Test func everyHTTPSPageNamesItsOnionTwinExactlyOnce() {
-        for code in ["de", "en"] {
-            for target in ["/\(code)/", "/\(code)"] + (1...6).map({ "/\(code)/\($0)" }) {
+        #expect(content.languages.count == 20)
+        for language in content.languages {
+            let code = language.code
+            for target in ["/\(code)"] + content.pages.map({ $0.path(in: code) }) {
                 for encoding in [nil, "gzip"] {
                     for closing in [false, true] {
                         let reply = get(target, encoding: encoding, closing: closing)
@@ -80,11 +84,22 @@ import Testing
         }
     }
 
-    @Test func safetyAndImprintShowTheAddressAsPlainText() {
-        for target in ["/de/4", "/de/6", "/en/4", "/en/6"] {
-            let html = get(target, on: .onion).text
-            #expect(html.contains("<p class=\"ltr onion\">\(Self.hostname)</p>"), "\(target)")
-            #expect(!html.contains("href=\"http://\(Self.hostname)"))
+    @Test func safetyAndImprintShowTheAddressAsPlainTextInEveryLanguage() throws {
+        let names = [PageEntry.safetyName, PageEntry.imprintName]
+        let shown = content.pages.filter { names.contains($0.name) }
+        #expect(shown.map(\.segment) == ["4", "6"])
+        for language in content.languages {
+            let texts = content.texts(for: language)
+            let heading = try #require(texts.strings["onion.address"])
+            let howTo = try #require(texts.strings["onion.open"])
+            for page in shown {
+                let target = page.path(in: language.code)
+                let html = get(target, on: .onion).text
+                #expect(html.contains("<p class=\"ltr onion\">\(Self.hostname)</p>"), "\(target)")
+                #expect(html.contains("<h2>\(heading.htmlEscapedForTest)</h2>"), "\(target)")
+                #expect(html.contains("<p>\(howTo.htmlEscapedForTest)</p>"), "\(target)")
+                #expect(!html.contains("href=\"http://\(Self.hostname)"))
+            }
         }
         #expect(get("/en/4").text.contains("Open Tor Browser."))
         #expect(!get("/de/1").text.contains(Self.hostname))
