@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resort should it hang (SIGTERM still tears its network down).
 TOR_TEST_LIMIT := 480
 
-.PHONY: run test deps build release lint clean tor-test
+.PHONY: run test deps build release lint clean tor-test tor-service-off
 
 run: release
 	.build/release/ausweg
@@ -28,8 +28,8 @@ tor-test:
 	    --binary $(CURDIR)/.build/debug/ausweg --root $(CURDIR)
 
 # Debian's tor package starts a tor with the default configuration, which
-# would try to reach the public Tor network: policy-rc.d forbids that start
-# while installing, and a freshly installed tor service is disabled.
+# would try to reach the public Tor network: a policy-rc.d forbids service
+# starts while installing (CI has none; one already there is kept).
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' \
@@ -47,16 +47,29 @@ deps:
 	        apt-get install -y -qq --no-install-recommends $$missing; \
 	    status=$$?; \
 	    if [ -n "$$made_policy" ]; then $(SUDO) rm -f $$policy; fi; \
-	    case " $$missing " in *" tor "*) \
-	        if [ -d /run/systemd/system ]; then $(SUDO) systemctl disable --now tor.service; fi;; \
-	    esac; \
+	    case " $$missing " in *" tor "*) $(MAKE) --no-print-directory tor-service-off;; esac; \
 	    [ $$status = 0 ] || exit $$status; \
-	fi; \
-	for pid in $$(pgrep -x tor); do \
-	    if tr '\0' ' ' < /proc/$$pid/cmdline 2>/dev/null | grep -q tor-service-defaults-torrc; \
-	    then echo "stopping the tor service started by its package: $$pid"; \
-	        $(SUDO) kill $$pid; fi; \
-	done
+	fi
+
+# Run once tor's package is installed: its service stays off at boot, and a
+# tor the package did start (an existing policy-rc.d that allowed it) is
+# stopped. With systemd, stopping tor.service stops tor@default, which is
+# part of it; without, that tor is found by its command line
+# (`/usr/bin/tor --defaults-torrc .../tor-service-defaults-torrc ...`) and
+# stopped by its PID.
+tor-service-off:
+	@if [ -d /run/systemd/system ]; then \
+	    $(SUDO) systemctl disable --now tor.service; \
+	else \
+	    $(SUDO) update-rc.d tor disable >/dev/null; \
+	    for dir in /proc/[0-9]*; do \
+	        case "$$(tr '\0' ' ' < $$dir/cmdline 2>/dev/null)" in \
+	        "/usr/bin/tor --defaults-torrc "*tor-service-defaults-torrc*) \
+	            echo "stopping the tor service its package started: $${dir#/proc/}"; \
+	            $(SUDO) kill $${dir#/proc/};; \
+	        esac; \
+	    done; \
+	fi
 
 build: deps
 	swift build
