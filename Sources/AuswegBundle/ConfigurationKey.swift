@@ -50,8 +50,8 @@ struct ConfigurationKey: Sendable {
         },
         ConfigurationKey(name: "HotlineNumber") { config, value in
             guard let dial = ConfigurationValue.dialString(value) else {
-                return
-                    "expected a phone number: digits and one leading +, grouped by spaces, -, ., / or ()"
+                return "expected a phone number: digits and one leading +, grouped by spaces,"
+                    + " -, ., / or ()"
             }
             config.site.hotlineNumber = dial
             config.site.hotlineDisplay = value

@@ -5,8 +5,9 @@ import Glibc
 /// `localhost` and 127.0.0.1, made with libcrypto (no `openssl` program).
 ///
 /// An existing pair in the folder is kept while it is valid, so browsers
-/// that accepted it once keep accepting it; an expired one is replaced. Files appear whole or not at all: each is written to a
-/// temporary name and renamed.
+/// that accepted it once keep accepting it; an expired one is replaced.
+/// Files appear whole or not at all: each is written to a temporary name
+/// and renamed.
 public enum SelfSignedCertificate {
     public static let certificateName = "localhost.crt"
     public static let keyName = "localhost.key"
