@@ -59,6 +59,23 @@ struct PreparedResponse: Sendable {
             onionLocation: range.lowerBound..<range.lowerBound + replacement.count)
     }
 
+    /// The same response grown to exactly `total` bytes by a `Padding`
+    /// field of filler, the head's last field, so that the body and the
+    /// Onion-Location range stay where they are.
+    func padded(to total: Int) -> PreparedResponse {
+        let filler = total - bytes.count - Self.paddingLineOverhead
+        precondition(filler >= 1, "padding target below the response's own size")
+        let line = Array(Self.fieldLine("Padding", String(repeating: "0", count: filler)).utf8)
+        let headEnd = headLength - 2
+        return PreparedResponse(
+            bytes: bytes[..<headEnd] + line + bytes[headEnd...],
+            headLength: headLength + line.count, closesConnection: closesConnection,
+            onionLocation: onionLocation)
+    }
+
+    /// "Padding: " and the CRLF that end the field around its filler.
+    static let paddingLineOverhead = "Padding: \r\n".utf8.count
+
     func reply(headOnly: Bool) -> Reply {
         Reply(
             bytes: bytes, count: headOnly ? headLength : bytes.count,

@@ -14,7 +14,7 @@ extension ResponseTable {
         let pages = try PageRenderer(content: content, settings: settings).renderAll()
         var responses: [ListenerKind: ListenerResponses] = [:]
         for listener in ListenerKind.allCases {
-            responses[listener] = prepare(pages, site: site, for: listener)
+            responses[listener] = prepare(pages, site: site, for: listener).paddedAlike()
         }
         return ResponseTable(site: site, responses: responses)
     }

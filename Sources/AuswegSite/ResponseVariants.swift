@@ -3,6 +3,11 @@ import AuswegHTTP
 /// One resource in every form a request can ask for: gzip or identity,
 /// kept alive or closing. All four are built once, at start-up.
 struct ResponseVariants: Sendable {
+    /// The four serialised forms, named for padding them alike.
+    enum ResponseForm: CaseIterable, Sendable {
+        case identity, identityClosing, gzip, gzipClosing
+    }
+
     private let identity: PreparedResponse
     private let identityClosing: PreparedResponse
     private let gzip: PreparedResponse?
@@ -56,6 +61,32 @@ struct ResponseVariants: Sendable {
             identityClosing: identityClosing.replacingOnionLocation(with: value),
             gzip: gzip?.replacingOnionLocation(with: value),
             gzipClosing: gzipClosing?.replacingOnionLocation(with: value))
+    }
+
+    /// The serialised size of each form this resource has.
+    var sizes: [ResponseForm: Int] {
+        var sizes = [
+            ResponseForm.identity: identity.bytes.count,
+            .identityClosing: identityClosing.bytes.count,
+        ]
+        sizes[.gzip] = gzip?.bytes.count
+        sizes[.gzipClosing] = gzipClosing?.bytes.count
+        return sizes
+    }
+
+    /// Each form padded to the size `targets` gives for it.
+    func padded(to targets: [ResponseForm: Int]) -> ResponseVariants {
+        func pad(_ response: PreparedResponse, _ form: ResponseForm) -> PreparedResponse {
+            guard let target = targets[form] else {
+                preconditionFailure("no padding target for \(form)")
+            }
+            return response.padded(to: target)
+        }
+        return ResponseVariants(
+            identity: pad(identity, .identity),
+            identityClosing: pad(identityClosing, .identityClosing),
+            gzip: gzip.map { pad($0, .gzip) },
+            gzipClosing: gzipClosing.map { pad($0, .gzipClosing) })
     }
 
     /// - Parameter onionLocation: replaces the prepared Onion-Location value

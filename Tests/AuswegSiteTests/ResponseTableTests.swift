@@ -92,6 +92,26 @@ import Testing
         #expect(zipped.body.count < plain.body.count)
     }
 
+    @Test(arguments: [ListenerKind.https, .onion], [nil, "gzip"])
+    func everyPageIsPaddedToOneSize(on listener: ListenerKind, encoding: String?) {
+        var targets = content.languages.flatMap { language in
+            content.pages.map { $0.path(in: language.code) } + ["/\(language.code)/nowhere"]
+        }
+        targets.append("/")
+        var sizes: Set<Int> = []
+        for target in targets {
+            let request = Request(
+                method: .get, version: .http11, path: target, target: target,
+                acceptEncoding: encoding, acceptLanguage: nil)
+            let reply = table.reply(to: request, on: listener)
+            let reading = ReplyReading(reply)
+            sizes.insert(reply.count)
+            #expect(reading.field("Content-Length") == String(reading.body.count))
+            #expect(reading.field("Padding")?.allSatisfy { $0 == "0" } == true)
+        }
+        #expect(sizes.count == 1)
+    }
+
     @Test func headAnswersGetsHeadWithoutBody() {
         let full = get("/de/2")
         let head = get("/de/2", head: true)
