@@ -65,12 +65,17 @@ struct PreparedResponse: Sendable {
     func padded(to total: Int) -> PreparedResponse {
         let filler = total - bytes.count - Self.paddingLineOverhead
         precondition(filler >= 1, "padding target below the response's own size")
-        let line = Array(Self.fieldLine("Padding", String(repeating: "0", count: filler)).utf8)
         let headEnd = headLength - 2
+        var grown: [UInt8] = []
+        grown.reserveCapacity(total)
+        grown.append(contentsOf: bytes[..<headEnd])
+        grown.append(contentsOf: "Padding: ".utf8)
+        grown.append(contentsOf: [UInt8](repeating: UInt8(ascii: "0"), count: filler))
+        grown.append(contentsOf: "\r\n".utf8)
+        grown.append(contentsOf: bytes[headEnd...])
         return PreparedResponse(
-            bytes: bytes[..<headEnd] + line + bytes[headEnd...],
-            headLength: headLength + line.count, closesConnection: closesConnection,
-            onionLocation: onionLocation)
+            bytes: grown, headLength: headLength + total - bytes.count,
+            closesConnection: closesConnection, onionLocation: onionLocation)
     }
 
     /// "Padding: " and the CRLF that end the field around its filler.
