@@ -134,6 +134,9 @@ public struct Startup {
         while true {
             switch ProcessSignals.next() {
             case .stop:
+                // Answers in flight get a bounded grace; whatever is still
+                // open then is cut off by the exit.
+                _ = server.stop(graceMilliseconds: Self.stopGrace)
                 exit(0)
             case .reload:
                 guard let paths else { continue }
@@ -160,6 +163,9 @@ public struct Startup {
         limit.rlim_cur = limit.rlim_max
         _ = setrlimit(fileLimitResource, &limit)
     }
+
+    /// How long SIGTERM waits for answers in flight, in milliseconds.
+    static let stopGrace = 5_000
 
     static func label(_ kind: ListenerKind) -> String {
         switch kind {

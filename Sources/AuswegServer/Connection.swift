@@ -62,6 +62,12 @@ final class Connection {
         forgetInput(input.count)
     }
 
+    /// Waiting for a request that has not begun (or still in the TLS
+    /// handshake): closing it now loses no answer. A stop closes these.
+    var isIdle: Bool {
+        state == .handshaking || (state == .reading && input.isEmpty)
+    }
+
     /// Zeroes the first `count` buffered bytes (explicit_bzero, which the
     /// compiler may not drop as a dead store), then drops them: nothing a
     /// visitor sent stays in memory once it has been answered (threat model,

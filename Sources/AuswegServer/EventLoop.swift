@@ -21,6 +21,9 @@ final class EventLoop: @unchecked Sendable {
     /// Connections indexed by file descriptor, which the kernel keeps small.
     private var connections: [Connection?] = []
     private var yielded: [Int32] = []
+    private var acceptsConnections = true
+    private var openHere = 0
+    private var reportedEmpty = false
     private let scratch: UnsafeMutableRawBufferPointer
 
     init(listeners: [Listener], shared: SharedState) throws(ServerError) {
@@ -59,7 +62,7 @@ final class EventLoop: @unchecked Sendable {
             for index in 0..<max(0, Int(count)) {
                 let fd = Int32(truncatingIfNeeded: data[index])
                 if let listener = listeners.first(where: { $0.fileDescriptor == fd }) {
-                    acceptAll(on: listener, now: now)
+                    if acceptsConnections { acceptAll(on: listener, now: now) }
                 } else {
                     drive(fd, now: now)
                 }
@@ -71,6 +74,28 @@ final class EventLoop: @unchecked Sendable {
                 dropLateConnections(now: now)
                 nextSweep = now + Self.sweepInterval
             }
+            if shared.isStopping { stopStep() }
+        }
+    }
+
+    /// One step of a graceful stop: leave the listeners once, close idle
+    /// connections, and report when none is left. Connections busy with an
+    /// answer go on until done or late; `Server.stop` bounds the wait.
+    private func stopStep() {
+        if acceptsConnections {
+            acceptsConnections = false
+            for listener in listeners {
+                _ = csystem_epoll_ctl(epoll, EPOLL_CTL_DEL, listener.fileDescriptor, 0, 0)
+            }
+            shared.loopStoppedAccepting()
+        }
+        guard !reportedEmpty else { return }
+        for index in connections.indices {
+            if let connection = connections[index], connection.isIdle { remove(at: index) }
+        }
+        if openHere == 0 {
+            reportedEmpty = true
+            shared.loopEmptied()
         }
     }
 
@@ -130,6 +155,7 @@ final class EventLoop: @unchecked Sendable {
                 contentsOf: repeatElement(nil, count: index + 1 - connections.count))
         }
         connections[index] = connection
+        openHere += 1
     }
 
     private func drive(_ fd: Int32, now: UInt64) {
@@ -145,6 +171,7 @@ final class EventLoop: @unchecked Sendable {
     private func remove(at index: Int) {
         // Freeing the connection closes its socket, which also leaves epoll.
         connections[index] = nil
+        openHere -= 1
         shared.releaseConnection()
     }
 

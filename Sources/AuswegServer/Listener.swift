@@ -1,5 +1,6 @@
 import AuswegHTTP
 import Glibc
+import Synchronization
 
 /// A bound, listening, non-blocking socket and the kind of traffic it takes.
 public final class Listener: @unchecked Sendable {
@@ -11,6 +12,7 @@ public final class Listener: @unchecked Sendable {
     let fileDescriptor: Int32
     let isTCP: Bool
     private let socketPath: String?
+    private let open = Atomic<Bool>(true)
 
     static let backlog: Int32 = 1024
 
@@ -72,6 +74,13 @@ public final class Listener: @unchecked Sendable {
     }
 
     deinit {
+        stopListening()
+    }
+
+    /// Closes the socket and removes the onion socket's file; only call it
+    /// once no loop can call accept on it. Later calls do nothing.
+    public func stopListening() {
+        guard open.exchange(false, ordering: .acquiringAndReleasing) else { return }
         close(fileDescriptor)
         if let socketPath { unlink(socketPath) }
     }

@@ -75,6 +75,7 @@ final class RawClient {
         return true
     }
 
+    @discardableResult
     func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
     /// Reads until the peer closes or the receive timeout passes.
