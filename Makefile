@@ -1,7 +1,7 @@
 # The whole set-up is two commands: `make run` and `make test`. Both install
 # the Debian packages they need first, and only those that are missing.
 
-PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl tor python3
+PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl tor python3 util-linux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.

@@ -27,14 +27,15 @@ public struct Startup {
         let (table, unreviewed) = loadSite()
         let paths = configuration.https == nil ? nil : certificatePaths()
         let context = paths.map { loadContext($0) }
+        let loops = workerCount()
+        let maxConnections = connectionCap(loops: loops)
         let listeners = bindListeners()
         ProcessSignals.blockAll()
         let server = Server(
             listeners: listeners, responder: table, context: context,
-            timeouts: configuration.timeouts, maxConnections: configuration.maxConnections)
-        raiseFileLimit()
+            timeouts: configuration.timeouts, maxConnections: maxConnections)
         do {
-            try server.start(threads: workerCount())
+            try server.start(threads: loops)
         } catch {
             Console.fatal(error.description, status: 1)
         }
@@ -155,13 +156,19 @@ public struct Startup {
             ? configuration.workers : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 
-    /// Each connection holds a descriptor; the soft limit is often far below
-    /// the hard one.
-    private func raiseFileLimit() {
-        var limit = rlimit()
-        guard getrlimit(fileLimitResource, &limit) == 0 else { return }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(fileLimitResource, &limit)
+    /// MaxConnections, lowered (and said so) when the open-file limit has
+    /// no room for that many: past it, accept would fail at random moments.
+    private func connectionCap(loops: Int) -> Int {
+        let limit = FileLimit.raise()
+        let room = FileLimit.connectionRoom(limit: limit, loops: loops)
+        guard room > 0 else {
+            Console.fatal("the open-file limit \(limit) leaves no room for connections", status: 1)
+        }
+        guard room < configuration.maxConnections else { return configuration.maxConnections }
+        Console.say(
+            "ausweg: MaxConnections lowered from \(configuration.maxConnections) to \(room):"
+                + " the open-file limit is \(limit)")
+        return room
     }
 
     /// How long SIGTERM waits for answers in flight, in milliseconds.
@@ -175,5 +182,3 @@ public struct Startup {
         }
     }
 }
-
-private let fileLimitResource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)

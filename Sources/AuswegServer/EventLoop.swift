@@ -13,6 +13,9 @@ final class EventLoop: @unchecked Sendable {
     static let acceptsPerWake = 64
     /// How often deadlines are checked, in milliseconds.
     static let sweepInterval: UInt64 = 250
+    /// How long the listeners rest after accept ran out of descriptors, in
+    /// milliseconds, unless a connection of this loop closes sooner.
+    static let acceptPause: UInt64 = 250
     static let scratchSize = 16 * 1024
 
     private let epoll: Int32
@@ -22,6 +25,11 @@ final class EventLoop: @unchecked Sendable {
     private var connections: [Connection?] = []
     private var yielded: [Int32] = []
     private var acceptsConnections = true
+    /// False while the listeners are out of the epoll set after accept ran
+    /// out of descriptors: a listener with a full backlog stays readable,
+    /// and polling it then would spin.
+    private var listening = true
+    private var resumeListeningAt: UInt64 = 0
     private var openHere = 0
     private var reportedEmpty = false
     private let scratch: UnsafeMutableRawBufferPointer
@@ -74,6 +82,7 @@ final class EventLoop: @unchecked Sendable {
                 dropLateConnections(now: now)
                 nextSweep = now + Self.sweepInterval
             }
+            if !listening, acceptsConnections, now >= resumeListeningAt { setListening(true) }
             if shared.isStopping { stopStep() }
         }
     }
@@ -84,9 +93,7 @@ final class EventLoop: @unchecked Sendable {
     private func stopStep() {
         if acceptsConnections {
             acceptsConnections = false
-            for listener in listeners {
-                _ = csystem_epoll_ctl(epoll, EPOLL_CTL_DEL, listener.fileDescriptor, 0, 0)
-            }
+            if listening { setListening(false) }
             shared.loopStoppedAccepting()
         }
         guard !reportedEmpty else { return }
@@ -104,7 +111,12 @@ final class EventLoop: @unchecked Sendable {
             let fd = csystem_accept4(
                 listener.fileDescriptor, nil, nil,
                 Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
-            guard fd >= 0 else { return }
+            guard fd >= 0 else {
+                let code = errno
+                if code == ECONNABORTED { continue }
+                if Self.isOutOfDescriptors(code) { pauseListening(now: now) }
+                return
+            }
             guard shared.admitConnection() else {
                 close(fd)
                 continue
@@ -122,6 +134,27 @@ final class EventLoop: @unchecked Sendable {
             store(connection, at: fd)
             drive(fd, now: now)
         }
+    }
+
+    private static func isOutOfDescriptors(_ code: Int32) -> Bool {
+        code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM
+    }
+
+    /// Rests the listeners until a connection here closes or the pause
+    /// ends; the backlog keeps the waiting clients meanwhile.
+    private func pauseListening(now: UInt64) {
+        guard listening else { return }
+        setListening(false)
+        resumeListeningAt = now + Self.acceptPause
+    }
+
+    private func setListening(_ on: Bool) {
+        for listener in listeners {
+            _ = csystem_epoll_ctl(
+                epoll, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, listener.fileDescriptor,
+                EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, UInt64(listener.fileDescriptor))
+        }
+        listening = on
     }
 
     private func makeConnection(_ fd: Int32, listener: Listener, now: UInt64) -> Connection? {
@@ -173,6 +206,8 @@ final class EventLoop: @unchecked Sendable {
         connections[index] = nil
         openHere -= 1
         shared.releaseConnection()
+        // A descriptor is free again: accept may succeed now.
+        resumeListeningAt = 0
     }
 
     private func dropLateConnections(now: UInt64) {

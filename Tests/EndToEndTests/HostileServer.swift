@@ -16,11 +16,15 @@ final class HostileServer {
     private(set) var httpsPort: UInt16 = 0
     private(set) var redirectPort: UInt16 = 0
     let onionPath: String
+    /// What the server printed before its listeners were all named.
+    private(set) var startupText = ""
     private let output = Pipe()
     private let errors = Pipe()
 
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let prlimit = "/usr/bin/prlimit"
 
     static var binary: String {
         repository.appendingPathComponent(".build/debug/ausweg").path
@@ -29,7 +33,12 @@ final class HostileServer {
     /// - Parameter extra: more `--Key value` arguments, which win.
     /// - Parameter folder: reuse a folder (and its certificate and socket).
     /// - Parameter expectedListeners: how many listener lines to wait for.
-    init(extra: [String] = [], folder reused: URL? = nil, expectedListeners: Int = 3) throws {
+    /// - Parameter fileLimit: an open-file limit (soft and hard) to start
+    ///   under, set by util-linux `prlimit`, which then execs the server.
+    init(
+        extra: [String] = [], folder reused: URL? = nil, expectedListeners: Int = 3,
+        fileLimit: Int? = nil
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw StartFailure.binaryMissing(Self.binary)
         }
@@ -40,9 +49,10 @@ final class HostileServer {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         onionPath = folder.appendingPathComponent("onion.sock").path
         process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        let limit = fileLimit.map { ["--nofile=\($0):\($0)", Self.binary] } ?? []
+        process.executableURL = URL(fileURLWithPath: limit.isEmpty ? Self.binary : Self.prlimit)
         process.arguments =
-            [
+            limit + [
                 "--HTTPSPort", "127.0.0.1:0", "--HTTPPort", "127.0.0.1:0",
                 "--OnionSocket", onionPath,
                 "--StateDir", folder.appendingPathComponent("state").path,
@@ -78,7 +88,10 @@ final class HostileServer {
             let count = read(fd, &buffer, buffer.count)
             if count <= 0 { break }
             text += String(decoding: buffer[..<count], as: UTF8.self)
-            if namedListeners(in: text) >= (wanted ?? 1) { return }
+            if namedListeners(in: text) >= (wanted ?? 1) {
+                startupText = text
+                return
+            }
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -133,6 +146,39 @@ final class HostileServer {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? 0
         }
         return 0
+    }
+
+    /// Lowers the running server's open-file limit (soft and hard).
+    func limitOpenFiles(to limit: Int) throws {
+        let tool = Process()
+        tool.executableURL = URL(fileURLWithPath: Self.prlimit)
+        tool.arguments = ["--pid", "\(process.processIdentifier)", "--nofile=\(limit):\(limit)"]
+        try tool.run()
+        tool.waitUntilExit()
+    }
+
+    /// The lowest descriptor number the server has free, from /proc: with
+    /// the open-file limit set to it, the next descriptor cannot be made.
+    func lowestFreeDescriptor() -> Int {
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: "/proc/\(process.processIdentifier)/fd")) ?? []
+        let open = Set(names.compactMap { Int($0) })
+        return (0...).first { !open.contains($0) } ?? 0
+    }
+
+    /// User plus system CPU time the server has used, in seconds.
+    func cpuSeconds() -> Double {
+        let stat =
+            (try? String(
+                contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
+        // Fields after the parenthesised name; utime and stime are the
+        // 14th and 15th fields of the whole line.
+        guard let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12])
+        else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     func removeFolder() {
