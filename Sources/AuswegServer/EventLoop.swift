@@ -117,7 +117,8 @@ final class EventLoop: @unchecked Sendable {
                 if Self.isOutOfDescriptors(code) { pauseListening(now: now) }
                 return
             }
-            guard shared.admitConnection() else {
+            guard shared.admitConnection() || (evictWaitingConnection() && shared.admitConnection())
+            else {
                 close(fd)
                 continue
             }
@@ -134,6 +135,28 @@ final class EventLoop: @unchecked Sendable {
             store(connection, at: fd)
             drive(fd, now: now)
         }
+    }
+
+    /// Makes room for a newcomer when every place is taken: closes the
+    /// connection of this loop that waits for its peer (TLS handshake,
+    /// request head, or idle keep-alive) and is nearest its deadline, as
+    /// it would be closed soonest anyway. Without this, one client holding
+    /// every place with silent connections would lock everyone out.
+    /// Answers being written are never cut. False when none waits here.
+    private func evictWaitingConnection() -> Bool {
+        var chosen: Int?
+        var earliest = UInt64.max
+        for index in connections.indices {
+            guard let connection = connections[index],
+                connection.state == .handshaking || connection.state == .reading,
+                connection.deadline < earliest
+            else { continue }
+            chosen = index
+            earliest = connection.deadline
+        }
+        guard let chosen else { return false }
+        remove(at: chosen)
+        return true
     }
 
     private static func isOutOfDescriptors(_ code: Int32) -> Bool {

@@ -90,6 +90,17 @@ final class RawClient {
         }
     }
 
+    /// Whether the peer has closed, without waiting: whatever is readable is
+    /// read and dropped first.
+    func peerHasClosed() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count == 0 { return true }
+            if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }
+        }
+    }
+
     /// Reads one response whose head says its length (or until close).
     func readResponse() -> [UInt8] {
         var received: [UInt8] = []
