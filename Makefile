@@ -16,9 +16,14 @@ TOR_TEST_LIMIT := 480
 run: release
 	.build/release/ausweg
 
+# Suites that load the machine with thousands of connections or exhaust its
+# descriptors run alone, after the rest, so they starve no other test.
+LOAD_SUITES := SlowClientLoadTests|IdleMemoryTests|DescriptorExhaustionTests|ConnectionCapTests
+
 test: deps lint
-	swift build
-	swift test
+	swift build --build-tests
+	swift test --skip-build --skip '$(LOAD_SUITES)'
+	swift test --skip-build --filter '$(LOAD_SUITES)'
 	$(MAKE) tor-test
 
 # The onion service on a private Tor network on 127.0.0.1 (tor/testnet/).
