@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resort should it hang (SIGTERM still tears its network down).
 TOR_TEST_LIMIT := 480
 
-.PHONY: run test deps build release lint clean tor-test tor-service-off
+.PHONY: run test deps build release lint clean tor-test tor-service-off bench
 
 run: release
 	.build/release/ausweg
@@ -84,6 +84,21 @@ release: deps
 
 lint:
 	swift format lint --strict --recursive Package.swift Sources Tests
+
+# Not part of `make test`: it takes minutes and wants the machine to itself.
+# It installs nothing, since installing Debian's nginx starts a service with
+# the default configuration; it names what is missing instead.
+BENCH_TOOLS := nginx wrk gcc python3 openssl taskset
+BENCH_MODULE := /usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so
+
+bench: release
+	@for tool in $(BENCH_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; \
+	done; [ -e $(BENCH_MODULE) ] || missing="$$missing headers-more"; \
+	if [ -n "$$missing" ]; then \
+	    echo "bench needs:$$missing (Debian: nginx libnginx-mod-http-headers-more-filter" \
+	        "wrk gcc python3)"; exit 1; \
+	fi
+	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build
