@@ -61,6 +61,9 @@ public final class TLSContext: @unchecked Sendable {
             Int(
                 SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER
                     | SSL_MODE_RELEASE_BUFFERS))
+        // Without read-ahead, OpenSSL reads a record's 5-byte header and then
+        // its body: two system calls for every request instead of one.
+        _ = ctls_set_read_ahead(pointer, 1)
         SSL_CTX_set_alpn_select_cb(pointer, selectHTTP11, nil)
     }
 }
