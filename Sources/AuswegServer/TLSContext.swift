@@ -5,7 +5,8 @@ import CTLS
 ///
 /// TLS 1.2 and 1.3 only, forward-secret AEAD suites, server preference, no
 /// compression, no renegotiation, no session resumption (a resumed session
-/// would recognise a returning visitor), ALPN `http/1.1` only.
+/// would recognise a returning visitor), ALPN `http/1.1` only; decrypted
+/// request bytes are zeroed inside OpenSSL once read.
 public final class TLSContext: @unchecked Sendable {
     // @unchecked: an SSL_CTX is only read after init; OpenSSL guards its
     // reference count, so connections on any thread may share it.
@@ -50,10 +51,12 @@ public final class TLSContext: @unchecked Sendable {
         else {
             throw OpenSSLError("cannot set the TLS protocol policy")
         }
+        // Cleanse-plaintext: OpenSSL zeroes each decrypted request once it is
+        // read, instead of keeping it in its record buffer (promise 2).
         _ = ctls_set_options(
             pointer,
             ctls_op_cipher_server_preference() | ctls_op_no_compression()
-                | ctls_op_no_renegotiation() | ctls_op_no_ticket())
+                | ctls_op_no_renegotiation() | ctls_op_no_ticket() | ctls_op_cleanse_plaintext())
         _ = SSL_CTX_set_num_tickets(pointer, 0)
         _ = ctls_set_session_cache_mode(pointer, Int(SSL_SESS_CACHE_OFF))
         _ = ctls_set_mode(

@@ -49,6 +49,8 @@ static inline uint64_t ctls_op_no_renegotiation(void) { return SSL_OP_NO_RENEGOT
 
 static inline uint64_t ctls_op_no_ticket(void) { return SSL_OP_NO_TICKET; }
 
+static inline uint64_t ctls_op_cleanse_plaintext(void) { return SSL_OP_CLEANSE_PLAINTEXT; }
+
 static inline EVP_PKEY *ctls_ec_generate(const char *curve) { return EVP_EC_gen(curve); }
 
 static inline int ctls_set1_groups_list(SSL_CTX *ctx, const char *list) {
