@@ -6,7 +6,8 @@ import Glibc
 ///
 /// `drive` runs the state machine until the transport would block, so it
 /// works with edge-triggered epoll. It holds no request data beyond the
-/// unparsed bytes of the current head, and nothing survives the connection.
+/// unanswered bytes in its `RequestBuffer`, which zeroes each head once it
+/// is answered, and nothing survives the connection.
 final class Connection {
     enum State: Equatable {
         case handshaking
@@ -40,7 +41,7 @@ final class Connection {
     private let responder: any Responder
     private let limits: RequestLimits
     private let timeouts: ConnectionTimeouts
-    private var input: [UInt8] = []
+    private let input: RequestBuffer
     private var reply: Reply?
     private var written = 0
     private var drained = 0
@@ -54,13 +55,13 @@ final class Connection {
         self.responder = responder
         self.limits = limits
         self.timeouts = timeouts
+        input = RequestBuffer(capacity: limits.requestLine + 2 + limits.headerBlock + 2)
         state = secure ? .handshaking : .reading
         deadline = now + UInt64(secure ? timeouts.handshake : timeouts.header)
     }
 
-    deinit {
-        forgetInput(input.count)
-    }
+    /// Where the request bytes live, for tests: it never changes once set.
+    var inputAddress: UnsafeRawPointer? { input.address }
 
     /// Waiting for a request that has not begun (or still in the TLS
     /// handshake): closing it now loses no answer. A stop closes these.
@@ -68,24 +69,12 @@ final class Connection {
         state == .handshaking || (state == .reading && input.isEmpty)
     }
 
-    /// Zeroes the first `count` buffered bytes (explicit_bzero, which the
-    /// compiler may not drop as a dead store), then drops them: nothing a
-    /// visitor sent stays in memory once it has been answered (threat model,
-    /// promise 2).
-    private func forgetInput(_ count: Int) {
-        input.withUnsafeMutableBytes { bytes in
-            if let start = bytes.baseAddress { explicit_bzero(start, count) }
-        }
-        input.removeSubrange(0..<count)
-    }
+    /// Every byte the request buffer ever held, for tests of the wiping.
+    var inputWritten: [UInt8] { input.writtenRegion }
 
     private func wipe(_ buffer: UnsafeMutableRawBufferPointer, _ count: Int) {
         if let start = buffer.baseAddress { explicit_bzero(start, count) }
     }
-
-    /// The most bytes of one head that can be buffered: the parser refuses
-    /// anything larger before the buffer fills.
-    private var inputCapacity: Int { limits.requestLine + 2 + limits.headerBlock + 2 }
 
     func drive(now: UInt64, scratch: UnsafeMutableRawBufferPointer) -> Progress {
         var served = 0
@@ -106,11 +95,12 @@ final class Connection {
                     served += 1
                     continue
                 }
-                switch transport.read(into: readWindow(scratch)) {
-                case .done(let count):
-                    if input.isEmpty { deadline = now + UInt64(timeouts.header) }
-                    input.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<count]))
-                    wipe(scratch, count)
+                let step =
+                    input.isEmpty
+                    ? readHead(into: scratch, now: now) : input.receive(from: transport)
+                switch step {
+                case .done:
+                    if state == .writing { served += 1 }
                 case .wouldBlock: return .waiting
                 case .closed, .failed: return .finished
                 }
@@ -129,28 +119,50 @@ final class Connection {
         }
     }
 
-    /// Parses the buffered bytes; a complete or refused head yields its reply.
+    /// Parses the buffered bytes; a complete or refused head yields its
+    /// reply, and its bytes are zeroed. A refusal zeroes everything.
     private func nextReply() -> Reply? {
-        guard !input.isEmpty else { return nil }
-        let outcome = input.withUnsafeBytes { RequestParser.parse($0, limits: limits) }
-        switch outcome {
-        case .needMoreBytes:
-            if input.count < inputCapacity { return nil }
-            return responder.reply(rejecting: .headerBlockTooLarge, on: listener)
-        case .request(let request, let consumed):
-            forgetInput(consumed)
-            return responder.reply(to: request, on: listener)
-        case .rejected(let error):
-            forgetInput(input.count)
-            return responder.reply(rejecting: error, on: listener)
+        guard !input.isEmpty, let (next, consumed) = reply(toHeadAtStartOf: input.bytes) else {
+            return nil
         }
+        input.consume(consumed)
+        return next
     }
 
-    private func readWindow(_ scratch: UnsafeMutableRawBufferPointer)
-        -> UnsafeMutableRawBufferPointer
-    {
-        let room = max(1, min(scratch.count, inputCapacity - input.count))
-        return UnsafeMutableRawBufferPointer(rebasing: scratch[..<room])
+    /// Reads into the loop's scratch memory while nothing is buffered, the
+    /// usual case, and answers a head that arrived whole right there: only
+    /// what is left (a partial head, or one pipelined behind) is copied into
+    /// the connection's buffer, which an idle connection thus never takes.
+    /// The scratch bytes are zeroed before this returns.
+    private func readHead(into scratch: UnsafeMutableRawBufferPointer, now: UInt64) -> IOStep {
+        let room = UnsafeMutableRawBufferPointer(
+            rebasing: scratch[..<min(scratch.count, input.capacity)])
+        let step = transport.read(into: room)
+        guard case .done(let count) = step else { return step }
+        defer { wipe(room, count) }
+
+        deadline = now + UInt64(timeouts.header)
+        let received = UnsafeRawBufferPointer(rebasing: room[..<count])
+        var rest = received
+        if let (next, consumed) = reply(toHeadAtStartOf: received) {
+            start(next, now: now)
+            rest = UnsafeRawBufferPointer(rebasing: received[consumed...])
+        }
+        return rest.isEmpty || input.append(rest) ? step : .failed
+    }
+
+    /// The reply to the head at the start of `bytes` and how many bytes it
+    /// used up; a refusal uses up everything. Nil while the head is incomplete.
+    private func reply(toHeadAtStartOf bytes: UnsafeRawBufferPointer) -> (Reply, Int)? {
+        switch RequestParser.parse(bytes, limits: limits) {
+        case .needMoreBytes:
+            if bytes.count < input.capacity { return nil }
+            return (responder.reply(rejecting: .headerBlockTooLarge, on: listener), bytes.count)
+        case .request(let request, let consumed):
+            return (responder.reply(to: request, on: listener), consumed)
+        case .rejected(let error):
+            return (responder.reply(rejecting: error, on: listener), bytes.count)
+        }
     }
 
     private func start(_ next: Reply, now: UInt64) {
@@ -165,8 +177,8 @@ final class Connection {
         guard let current = reply else {
             preconditionFailure("writing without a reply")
         }
-        let step = current.bytes.withUnsafeBytes {
-            transport.write(UnsafeRawBufferPointer(rebasing: $0[written..<current.count]))
+        let step = current.withUnsafeBytes {
+            transport.write(UnsafeRawBufferPointer(rebasing: $0[written...]))
         }
         switch step {
         case .done(let count):
@@ -181,8 +193,9 @@ final class Connection {
 
     private func finishReply(_ finished: Reply, now: UInt64) {
         reply = nil
+        finished.wipeIfSensitive()
         if finished.closesConnection {
-            forgetInput(input.count)
+            input.consume(input.count)
             transport.shutdown()
             state = .draining
             deadline = now + UInt64(timeouts.linger)

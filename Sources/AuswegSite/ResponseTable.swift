@@ -4,16 +4,19 @@ import AuswegHTTP
 /// connection form, for each listener kind, serialised at start-up.
 ///
 /// Answering is a dictionary lookup; the only responses built per request
-/// are the port-80 redirect (its Location keeps the path), ACME tokens, and
-/// on HTTPS with an onion address, a 404 or a request with a query: their
+/// are the port-80 redirect (its Location keeps the path, and its bytes are
+/// wiped once written), ACME tokens (certbot's public files), and on HTTPS
+/// with an onion address, a 404 or a request with a query: their
 /// Onion-Location keeps the target.
 public final class ResponseTable: Responder {
     let site: ResponseSite
     let responses: [ListenerKind: ListenerResponses]
+    private let redirect: RedirectTemplate
 
     init(site: ResponseSite, responses: [ListenerKind: ListenerResponses]) {
         self.site = site
         self.responses = responses
+        redirect = RedirectTemplate(publicURL: site.settings.publicURL)
     }
 
     public func reply(to request: Request, on listener: ListenerKind) -> Reply {
@@ -67,13 +70,8 @@ public final class ResponseTable: Responder {
                 listener: .redirect, closesConnection: closing
             ).reply(headOnly: headOnly)
         }
-        // The target passed the parser's RFC 3986 character check, so it
-        // cannot break out of the header line.
-        let location = site.settings.publicURL + request.target
-        return PreparedResponse(
-            status: .movedPermanently, fields: [("Location", location)], body: [],
-            listener: .redirect, closesConnection: closing
-        ).reply(headOnly: headOnly)
+        // Without a body, HEAD and GET send the same bytes.
+        return redirect.reply(target: request.target, closing: closing)
     }
 
     private func responses(for listener: ListenerKind) -> ListenerResponses {

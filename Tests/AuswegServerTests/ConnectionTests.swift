@@ -38,6 +38,17 @@ import Testing
         #expect(output == "</split>")
     }
 
+    @Test func keepsThePartOfTheNextHeadThatCameWithAWholeOne() {
+        let subject = connection()
+        let next = request("/next")
+        transport.incoming = [request("/first") + next[..<7]]
+        #expect(subject.drive(now: 0, scratch: scratch) == .waiting)
+        #expect(output == "</first>")
+        transport.incoming = [Array(next[7...])]
+        #expect(subject.drive(now: 1, scratch: scratch) == .waiting)
+        #expect(output == "</first></next>")
+    }
+
     @Test func refusalIsAnsweredThenShutDownAndDrained() {
         let subject = connection()
         transport.incoming = [Array("GET /x HTTP/1.1\r\n\r\n".utf8)]

@@ -142,6 +142,34 @@ import Testing
         #expect(reply.field("Location") == "https://help.example/de/1?a=b")
     }
 
+    @Test func closingRedirectSaysSoAndKeepsTarget() {
+        let request = Request(
+            method: .get, version: .http10, path: "/en/", target: "/en/?x", wantsClose: true)
+        let reply = ReplyReading(table.reply(to: request, on: .redirect))
+        #expect(reply.field("Location") == "https://help.example/en/?x")
+        #expect(reply.field("Connection") == "close")
+        #expect(reply.field("Content-Length") == "0")
+        #expect(reply.closes)
+    }
+
+    @Test func redirectIsZeroedOnceWrittenWhilePagesStay() {
+        let redirect = table.reply(
+            to: Request(method: .get, version: .http11, path: "/de/1", target: "/de/1?a=b"),
+            on: .redirect)
+        let page = table.reply(
+            to: Request(method: .get, version: .http11, path: "/de/1", target: "/de/1"),
+            on: .https)
+        let pageBytes = page.withUnsafeBytes { Array($0) }
+
+        redirect.wipeIfSensitive()
+        page.wipeIfSensitive()
+
+        #expect(redirect.count > 100)
+        #expect(redirect.withUnsafeBytes { $0.allSatisfy { $0 == 0 } })
+        #expect(page.withUnsafeBytes { Array($0) } == pageBytes)
+        #expect(ReplyReading(page).statusLine == "HTTP/1.1 200 OK")
+    }
+
     @Test func refusalsCloseAndCarryAllowOn405() {
         let refused = ReplyReading(table.reply(rejecting: .methodNotAllowed, on: .onion))
         #expect(refused.statusLine == "HTTP/1.1 405 Method Not Allowed")
