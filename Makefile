@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resort should it hang (SIGTERM still tears its network down).
 TOR_TEST_LIMIT := 480
 
-.PHONY: run test deps build release lint clean tor-test tor-service-off bench
+.PHONY: run test deps build release lint clean tor-test tor-service-off bench bench-deps
 
 run: release
 	.build/release/ausweg
@@ -86,18 +86,34 @@ lint:
 	swift format lint --strict --recursive Package.swift Sources Tests
 
 # Not part of `make test`: it takes minutes and wants the machine to itself.
-# It installs nothing, since installing Debian's nginx starts a service with
-# the default configuration; it names what is missing instead.
-BENCH_TOOLS := nginx wrk gcc python3 openssl taskset
-BENCH_MODULE := /usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so
+# Installing Debian's nginx would start its service with the default site;
+# a policy-rc.d that refuses every start (made only if none exists, removed
+# afterwards) keeps it stopped, and the service is disabled for later boots.
+BENCH_PACKAGES := nginx libnginx-mod-http-headers-more-filter wrk gcc python3 util-linux
+POLICY_RC := /usr/sbin/policy-rc.d
 
-bench: release
-	@for tool in $(BENCH_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; \
-	done; [ -e $(BENCH_MODULE) ] || missing="$$missing headers-more"; \
+bench-deps: deps
+	@missing=$$(for p in $(BENCH_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' \
+	        || echo $$p; \
+	done); \
 	if [ -n "$$missing" ]; then \
-	    echo "bench needs:$$missing (Debian: nginx libnginx-mod-http-headers-more-filter" \
-	        "wrk gcc python3)"; exit 1; \
+	    echo "installing:" $$missing; \
+	    if [ ! -e $(POLICY_RC) ]; then \
+	        trap '$(SUDO) rm -f $(POLICY_RC)' EXIT; \
+	        printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee $(POLICY_RC) >/dev/null; \
+	        $(SUDO) chmod 755 $(POLICY_RC); \
+	    fi; \
+	    $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+	        apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	    if echo "$$missing" | grep -qx nginx; then \
+	        if command -v systemctl >/dev/null; then $(SUDO) systemctl -q disable nginx; \
+	        else $(SUDO) update-rc.d nginx disable; fi; \
+	    fi; \
 	fi
+
+bench: bench-deps release
 	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
