@@ -3,6 +3,10 @@
 # (.ci/install-packages, which also keeps tor's and nginx's services off).
 
 PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl tor python3 util-linux
+PACKAGES += libqrencode-dev
+# The card's tests render it (rsvg-convert) and read its QR code back (zbarimg);
+# `ausweg card` makes its PDF with rsvg-convert in the fonts the SVG names.
+PACKAGES += librsvg2-bin zbar-tools fonts-dejavu-core
 export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.
 export PYTHONDONTWRITEBYTECODE := 1

@@ -15,6 +15,8 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "CSystem"),
         .target(name: "AuswegHTTP", swiftSettings: strict),
         .target(
@@ -25,16 +27,18 @@ let package = Package(
             name: "AuswegServer",
             dependencies: ["AuswegHTTP", "CTLS", "CSystem"],
             swiftSettings: strict),
+        .target(name: "AuswegCard", dependencies: ["CQRencode"], swiftSettings: strict),
         .target(
             name: "AuswegBundle",
-            dependencies: ["AuswegServer", "AuswegSite"],
+            dependencies: ["AuswegServer", "AuswegSite", "AuswegCard"],
             swiftSettings: strict),
         .executableTarget(
             name: "ausweg", dependencies: ["AuswegBundle"], swiftSettings: strict),
         .testTarget(name: "AuswegHTTPTests", dependencies: ["AuswegHTTP"]),
         .testTarget(name: "AuswegSiteTests", dependencies: ["AuswegSite"]),
         .testTarget(name: "AuswegServerTests", dependencies: ["AuswegServer", "AuswegHTTP"]),
-        .testTarget(name: "AuswegBundleTests", dependencies: ["AuswegBundle"]),
+        .testTarget(name: "AuswegCardTests", dependencies: ["AuswegCard"]),
+        .testTarget(name: "AuswegBundleTests", dependencies: ["AuswegBundle", "AuswegCard"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

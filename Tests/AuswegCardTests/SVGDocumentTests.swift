@@ -1,0 +1,17 @@
+import Testing
+
+@testable import AuswegCard
+
+@Suite struct SVGDocumentTests {
+    @Test(arguments: [
+        (0.0, "0"), (91.0, "91"), (0.6122448979, "0.612"), (2.5, "2.5"), (-0.25, "-0.25"),
+        (-3.0, "-3"), (12.0004, "12"), (7.0005, "7.001"),
+    ])
+    func numbersAreRoundedToMicrometresWithoutTrailingZeros(value: Double, text: String) {
+        #expect(SVGDocument.number(value) == text)
+    }
+
+    @Test func escapesEveryMarkupCharacter() {
+        #expect(SVGDocument.escaped(#"a&b<c>d"e'f"#) == "a&amp;b&lt;c&gt;d&quot;e&apos;f")
+    }
+}
