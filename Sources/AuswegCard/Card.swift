@@ -30,10 +30,11 @@ public struct Card: Sendable {
     /// The SVG document of one face, the page being the bleed box.
     public func svg(_ face: CardFace) -> String {
         var document = SVGDocument(
-            width: CardGeometry.pageWidth, height: CardGeometry.pageHeight)
+            width: CardGeometry.trimWidth + 2 * trimInset,
+            height: CardGeometry.trimHeight + 2 * trimInset)
         drawPaper(into: &document)
-        let bleed = SVGDocument.number(CardGeometry.bleed)
-        document.openGroup(transform: "translate(\(bleed) \(bleed))")
+        let inset = SVGDocument.number(trimInset)
+        document.openGroup(transform: "translate(\(inset) \(inset))")
         switch face {
         case .front: drawFront(into: &document)
         case .back: drawBack(into: &document)
@@ -43,9 +44,19 @@ public struct Card: Sendable {
         return document.finished()
     }
 
+    /// From the page's edge to the trim box: the bleed, and the crop marks'
+    /// margin when they are printed.
+    var trimInset: Double {
+        CardGeometry.bleed + (content.cropMarks ? CardGeometry.cropMarkMargin : 0)
+    }
+
+    /// The site is served over HTTPS only, and a plain http:// address
+    /// would show its name to whoever watches the network.
     private static func encode(_ address: String) throws(CardError) -> QRMatrix {
-        let scheme = ["https://", "http://"].first { address.hasPrefix($0) }
-        guard let scheme, address.count > scheme.count else { throw .addressNotWeb }
+        let scheme = CardContent.scheme
+        guard address.hasPrefix(scheme), address.count > scheme.count else {
+            throw .addressNotWeb
+        }
         do {
             return try QRMatrix(encoding: address)
         } catch {
@@ -70,7 +81,7 @@ public struct Card: Sendable {
         let sizes = TextMetrics.sizes(
             from: CardTypography.frontLargest, downTo: CardTypography.frontSmallest)
         for size in sizes {
-            if let lines = TextMetrics.wrap(
+            if let lines = TextMetrics.balancedWrap(
                 line.text, width: CardGeometry.frontColumnWidth, size: size, style: .regular,
                 maxLines: CardTypography.frontMostLines)
             {

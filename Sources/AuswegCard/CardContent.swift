@@ -1,5 +1,7 @@
 /// Everything printed on the card, checked by `Card`.
 public struct CardContent: Sendable, Equatable {
+    static let scheme = "https://"
+
     /// What the QR code holds: the site's public URL, `https://host[:port]`.
     public var address: String
     /// The first line goes on the front; all lines go on the back.
@@ -17,9 +19,6 @@ public struct CardContent: Sendable, Equatable {
 
     /// The address as printed for typing: without the scheme.
     public var shortAddress: String {
-        for scheme in ["https://", "http://"] where address.hasPrefix(scheme) {
-            return String(address.dropFirst(scheme.count))
-        }
-        return address
+        address.hasPrefix(Self.scheme) ? String(address.dropFirst(Self.scheme.count)) : address
     }
 }

@@ -1,7 +1,7 @@
 /// Why the card cannot be made from its content; each case names the part
 /// of the content at fault.
 public enum CardError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The address is not `http://` or `https://` followed by a host.
+    /// The address is not `https://` followed by a host.
     case addressNotWeb
     case addressNotEncodable(QRCodeError)
     /// The address without its scheme is too wide for the card at the
@@ -15,7 +15,7 @@ public enum CardError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .addressNotWeb:
-            "the card's address must start with https:// (or http://) and name a host"
+            "the card's address must start with https:// and name a host"
         case .addressNotEncodable(.textNeedsLargerVersion(let needed, let largest)):
             "too long for the card's QR code: it needs version \(needed), the card prints"
                 + " at most version \(largest) at error correction H"

@@ -6,14 +6,14 @@ enum CardGeometry {
     static let trimHeight = 55.0
     /// What print shops ask for: background colour runs 3 mm past the cut.
     static let bleed = 3.0
-    static let pageWidth = trimWidth + 2 * bleed
-    static let pageHeight = trimHeight + 2 * bleed
     /// Nothing that must survive an inexact cut comes closer to the edge.
     static let safeMargin = 4.0
 
-    /// Crop marks run along the trim lines inside the bleed, stopping short
-    /// of the trim box so that a cut a little off the line leaves no mark.
-    static let cropMarkGap = 1.0
+    /// With crop marks the page grows by this white margin around the
+    /// bleed, and each mark runs across it on the extension of a trim line,
+    /// so that no mark can show on the cut card. Without them the page is
+    /// the bleed box, the 91 × 61 mm file that online printers ask for.
+    static let cropMarkMargin = 5.0
     static let cropMarkWidth = 0.12
 
     /// The QR code's white square, quiet zone included.

@@ -71,6 +71,30 @@ enum TextMetrics {
         return lines.count <= maxLines ? lines : nil
     }
 
+    /// Like `wrap`, but with lines as even as the words allow, so that no
+    /// single word is left alone on the last line: the narrowest width, to
+    /// a hundredth of a millimetre, that needs no more lines than `width`.
+    static func balancedWrap(
+        _ text: String, width: Double, size: Double, style: Style, maxLines: Int
+    ) -> [String]? {
+        guard let greedy = wrap(text, width: width, size: size, style: style, maxLines: maxLines)
+        else { return nil }
+        // Fewer lines never need a narrower width, so the search is a bisection.
+        var tooNarrow = 0.0
+        var wideEnough = width
+        while wideEnough - tooNarrow > balanceTolerance {
+            let middle = (tooNarrow + wideEnough) / 2
+            if wrap(text, width: middle, size: size, style: style, maxLines: greedy.count) != nil {
+                wideEnough = middle
+            } else {
+                tooNarrow = middle
+            }
+        }
+        return wrap(text, width: wideEnough, size: size, style: style, maxLines: greedy.count)
+    }
+
+    static let balanceTolerance = 0.01
+
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: true

@@ -2,7 +2,10 @@ import AuswegCard
 import Testing
 
 @Suite struct CardErrorTests {
-    @Test(arguments: ["ftp://example.org", "example.org", "https://", "mailto:a@b.example"])
+    @Test(arguments: [
+        "ftp://example.org", "example.org", "https://", "mailto:a@b.example",
+        "http://example.org",
+    ])
     func addressThatIsNotAWebAddressIsRefused(address: String) {
         #expect(throws: CardError.addressNotWeb) {
             try Card(content: CardFixtures.content(address: address))

@@ -2,42 +2,52 @@ import AuswegCard
 import Testing
 
 @Suite struct CardSVGTests {
+    /// 85 × 55 mm, 3 mm of bleed and 5 mm of margin for the crop marks.
     @Test(arguments: CardFace.allCases)
-    func pageIsTheTrimBoxPlusThreeMillimetresOfBleed(face: CardFace) throws {
+    func pageWithCropMarksHoldsTrimBleedAndMarks(face: CardFace) throws {
         let svg = try Card(content: CardFixtures.content()).svg(face)
-        #expect(svg.contains(#"width="91mm" height="61mm" viewBox="0 0 91 61""#))
+        #expect(svg.contains(#"width="101mm" height="71mm" viewBox="0 0 101 71""#))
+        #expect(svg.contains(#"<g transform="translate(8 8)">"#))
         #expect(svg.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
         #expect(svg.hasSuffix("</svg>\n"))
     }
 
+    /// Without crop marks the page is the bleed box: 91 × 61 mm.
     @Test(arguments: CardFace.allCases)
-    func cropMarksExtendTheTrimLinesInsideTheBleed(face: CardFace) throws {
+    func pageWithoutCropMarksIsTheBleedBox(face: CardFace) throws {
+        let svg = try Card(content: CardFixtures.content(cropMarks: false)).svg(face)
+        #expect(svg.contains(#"width="91mm" height="61mm" viewBox="0 0 91 61""#))
+        #expect(svg.contains(#"<g transform="translate(3 3)">"#))
+        #expect(CardFixtures.lines(in: svg).isEmpty)
+    }
+
+    /// The trim box runs from 8 to 93 and from 8 to 63; each mark lies on a
+    /// trim line and runs from the page's edge to the bleed's, 5 mm long.
+    @Test(arguments: CardFace.allCases)
+    func cropMarksExtendTheTrimLinesOutsideTheBleed(face: CardFace) throws {
         let svg = try Card(content: CardFixtures.content()).svg(face)
         let expected: Set<[String]> = [
-            ["0", "3", "2", "3"], ["3", "0", "3", "2"],
-            ["91", "3", "89", "3"], ["88", "0", "88", "2"],
-            ["0", "58", "2", "58"], ["3", "61", "3", "59"],
-            ["91", "58", "89", "58"], ["88", "61", "88", "59"],
+            ["0", "8", "5", "8"], ["8", "0", "8", "5"],
+            ["101", "8", "96", "8"], ["93", "0", "93", "5"],
+            ["0", "63", "5", "63"], ["8", "71", "8", "66"],
+            ["101", "63", "96", "63"], ["93", "71", "93", "66"],
         ]
         let found = CardFixtures.lines(in: svg)
         #expect(found.count == 8)
         #expect(Set(found) == expected)
     }
 
-    @Test func cropMarksCanBeLeftOut() throws {
-        let svg = try Card(content: CardFixtures.content(cropMarks: false)).svg(.front)
-        #expect(CardFixtures.lines(in: svg).isEmpty)
-    }
-
     @Test func bandRunsIntoTheBleedOnThreeSides() throws {
-        let svg = try Card(content: CardFixtures.content()).svg(.back)
-        // Trim top 3 + band top 49 = 52; band 6 + bleed 3 = 9 tall, 91 wide.
-        #expect(svg.contains(##"<rect x="0" y="52" width="91" height="9" fill="#9CB7A8"/>"##))
+        let marked = try Card(content: CardFixtures.content()).svg(.back)
+        // Bleed box from 5; trim top 8 + band top 49 = 57; band 6 + bleed 3 = 9.
+        #expect(marked.contains(##"<rect x="5" y="57" width="91" height="9" fill="#9CB7A8"/>"##))
+        let bare = try Card(content: CardFixtures.content(cropMarks: false)).svg(.back)
+        #expect(bare.contains(##"<rect x="0" y="52" width="91" height="9" fill="#9CB7A8"/>"##))
     }
 
     @Test func frontShowsTheFirstLanguageAndTheShortAddress() throws {
         let svg = try Card(content: CardFixtures.content()).svg(.front)
-        #expect(CardFixtures.texts(in: svg) == ["Nimm dir Zeit für", "dich.", "example.org"])
+        #expect(CardFixtures.texts(in: svg) == ["Nimm dir Zeit", "für dich.", "example.org"])
         #expect(svg.contains(#"xml:lang="de""#))
         #expect(!svg.contains("https://"))
     }

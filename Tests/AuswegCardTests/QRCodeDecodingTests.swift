@@ -30,9 +30,9 @@ import Testing
     /// A crease wipes out a stripe of modules; level H restores them.
     @Test func frontStillDecodesWithAStripeOfModulesLost() throws {
         let svg = try front("https://example.org")
-        // Page coordinates: the code's box starts at bleed + margin = 7 mm and
-        // is 30 mm wide; this covers more than one row of 0.81 mm modules.
-        let crease = "<rect x=\"7\" y=\"21.5\" width=\"30\" height=\"1.2\" fill=\"#FFFFFF\"/>\n"
+        // Page coordinates: the code's box starts at 5 + 3 + 4 = 12 mm and is
+        // 30 mm wide; this covers more than one row of 0.81 mm modules.
+        let crease = "<rect x=\"12\" y=\"26.5\" width=\"30\" height=\"1.2\" fill=\"#FFFFFF\"/>\n"
         let damaged = svg.replacingOccurrences(of: "</svg>", with: crease + "</svg>")
         #expect(damaged != svg)
         #expect(try Rendering.decodeQRCodes(in: damaged) == ["https://example.org"])

@@ -38,6 +38,23 @@ import Testing
                 == nil)
     }
 
+    @Test func balancedWrapEvensOutTheLines() {
+        let text = "Nimm dir Zeit für dich."
+        #expect(
+            TextMetrics.wrap(text, width: 40, size: 3.6, style: .regular, maxLines: 3)
+                == ["Nimm dir Zeit für", "dich."])
+        #expect(
+            TextMetrics.balancedWrap(text, width: 40, size: 3.6, style: .regular, maxLines: 3)
+                == ["Nimm dir Zeit", "für dich."])
+        #expect(
+            TextMetrics.balancedWrap("Hi.", width: 40, size: 3.6, style: .regular, maxLines: 3)
+                == ["Hi."])
+        #expect(
+            TextMetrics.balancedWrap(
+                "Donaudampfschifffahrt", width: 20, size: 3, style: .regular, maxLines: 3)
+                == nil)
+    }
+
     @Test func sizesStepByTenthsAndIncludeTheSmallest() {
         #expect(TextMetrics.sizes(from: 2.6, downTo: 2.2) == [2.6, 2.5, 2.4, 2.3, 2.2])
     }
