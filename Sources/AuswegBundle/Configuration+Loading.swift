@@ -42,6 +42,7 @@ extension Configuration {
         if let problem = key.apply(&self, value) {
             throw ConfigurationError(file: file, line: line, "\(name): \(problem)")
         }
+        sources[name] = KeySource(file: file, line: line)
     }
 
     private func checkCombinations(file: String) throws(ConfigurationError) {

@@ -1,3 +1,4 @@
+import AuswegCard
 import AuswegServer
 import AuswegSite
 
@@ -24,6 +25,9 @@ public struct Configuration: Sendable, Equatable {
     /// Event-loop threads; 0 means one per core.
     public var workers = 0
     public var site = SiteSettings()
+    public var card = CardSettings()
+    /// Where each key that is not at its default was set.
+    public var sources: [String: KeySource] = [:]
 
     public init() {}
 

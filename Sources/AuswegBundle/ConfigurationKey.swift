@@ -11,7 +11,10 @@ struct ConfigurationKey: Sendable {
     /// Sets the value, or returns what is wrong with it.
     let apply: Apply
 
-    static let all: [ConfigurationKey] = [
+    static let all = server + card
+
+    /// The keys the server reads.
+    static let server: [ConfigurationKey] = [
         listener("HTTPSPort") { $0.https = $1 },
         listener("HTTPPort") { $0.redirect = $1 },
         ConfigurationKey(name: "OnionSocket") { config, value in

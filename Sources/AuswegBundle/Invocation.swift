@@ -4,15 +4,19 @@ public struct Invocation: Sendable, Equatable {
     public enum Command: String, Sendable {
         case serve
         case checkConfig = "check-config"
+        case card
         case help
     }
 
     public var command = Command.serve
     public var configFile: String?
     public var overrides: [Override] = []
+    /// `--out FILE.svg` of the card command; the faces go beside it.
+    public var cardOutput: CardOutput?
 
     public static let usage = """
         usage: ausweg [serve | check-config] [--config FILE] [--Key value ...]
+               ausweg card --out FILE.svg [--config FILE] [--Key value ...]
                ausweg help
         Without a file the embedded defaults serve content/ on https://127.0.0.1:8443.
         Every configuration key can also be given as --Key value; see README.md.
@@ -51,9 +55,26 @@ public struct Invocation: Sendable, Equatable {
                         file: Override.source, line: position, "--config given twice")
                 }
                 configFile = value
+            } else if key == "out" {
+                guard cardOutput == nil else {
+                    throw ConfigurationError(
+                        file: Override.source, line: position, "--out given twice")
+                }
+                cardOutput = try CardOutput(argument: value, position: position)
             } else {
                 overrides.append(Override(key: key, value: value, position: position))
             }
+        }
+        try checkCardOutput()
+    }
+
+    private func checkCardOutput() throws(ConfigurationError) {
+        if command == .card && cardOutput == nil {
+            throw ConfigurationError(file: Override.source, line: 1, "card needs --out FILE.svg")
+        }
+        if command != .card, let output = cardOutput {
+            throw ConfigurationError(
+                file: Override.source, line: output.position, "--out belongs to the card command")
         }
     }
 }

@@ -7,18 +7,29 @@ do {
     Console.fatal("\(error)\n\(Invocation.usage)")
 }
 
-switch invocation.command {
-case .help:
-    Console.say(Invocation.usage)
-case .checkConfig, .serve:
-    let configuration: Configuration
+func loadConfiguration() -> Configuration {
     do {
-        configuration = try Configuration.load(
+        return try Configuration.load(
             file: invocation.configFile, overrides: invocation.overrides)
     } catch {
         Console.fatal(error.description)
     }
-    let startup = Startup(configuration: configuration)
+}
+
+switch invocation.command {
+case .help:
+    Console.say(Invocation.usage)
+case .card:
+    guard let output = invocation.cardOutput else { Console.fatal(Invocation.usage) }
+    let command = CardCommand(
+        configuration: loadConfiguration(), configFile: invocation.configFile, output: output)
+    do {
+        Console.say("wrote \(try command.run().joined(separator: ", "))")
+    } catch {
+        Console.fatal(error.description, status: error.exitStatus)
+    }
+case .checkConfig, .serve:
+    let startup = Startup(configuration: loadConfiguration())
     if invocation.command == .checkConfig { startup.check() }
     startup.serve()
 }
