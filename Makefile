@@ -4,9 +4,10 @@
 
 PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl tor python3 util-linux
 PACKAGES += libqrencode-dev
-# The card's tests render it (rsvg-convert) and read its QR code back (zbarimg);
-# `ausweg card` makes its PDF with rsvg-convert in the fonts the SVG names.
-PACKAGES += librsvg2-bin zbar-tools fonts-dejavu-core
+# `ausweg card` makes its PDF with rsvg-convert in the fonts the SVG names; the
+# tests read its QR code back with zbarimg, from the SVG and from the PDF
+# (rasterised by poppler's pdftoppm, which also checks that fonts are embedded).
+PACKAGES += librsvg2-bin fonts-dejavu-core zbar-tools poppler-utils
 export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.
 export PYTHONDONTWRITEBYTECODE := 1
