@@ -1,6 +1,7 @@
-import AuswegBundle
 import Foundation
 import Testing
+
+@testable import AuswegBundle
 
 /// `ausweg card` checks the card's keys and writes all of its files or none.
 @Suite struct CardCommandTests {
@@ -47,6 +48,29 @@ import Testing
         let front = try String(contentsOfFile: files.path + "/card-front.svg", encoding: .utf8)
         #expect(front.contains(">zeit.example</text>"))
         #expect(front.contains(">Nimm dir Zeit</text>"))
+    }
+
+    @Test func withoutAConverterOnlyTheFacesAreWritten() throws {
+        let files = try CardFiles()
+        let card = try command("PublicURL https://zeit.example\n", in: files)
+
+        let written = try card.write(card.makeCard(), converter: nil)
+
+        #expect(written == [files.path + "/card-front.svg", files.path + "/card-back.svg"])
+        #expect(try files.names() == ["ausweg.conf", "card-back.svg", "card-front.svg"])
+    }
+
+    /// `false` stands in for an rsvg-convert that fails: the faces it was
+    /// given must not be left behind either.
+    @Test func failedConversionLeavesNoFile() throws {
+        let files = try CardFiles()
+        let card = try command("PublicURL https://zeit.example\n", in: files)
+        let failing = try #require(ExternalProgram(named: "false"))
+
+        #expect(throws: CardWriteError.converterFailed(program: "false", status: 1)) {
+            try card.write(card.makeCard(), converter: failing)
+        }
+        #expect(try files.names() == ["ausweg.conf"])
     }
 
     @Test func publicURLMustBeSetForTheCard() throws {
