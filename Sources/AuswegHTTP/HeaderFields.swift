@@ -2,11 +2,19 @@
 ///
 /// Every field is checked; only the few that decide framing or pick a
 /// variant are kept, so a hostile client cannot make this grow beyond two
-/// Strings bounded by `RequestLimits.headerBlock`.
+/// Strings and a range, bounded by `RequestLimits.headerBlock`.
 struct HeaderFields {
     private(set) var wantsClose = false
     private(set) var acceptEncoding: String?
     private(set) var acceptLanguage: String?
+    /// The one range asked for; nil when absent, malformed, repeated, or
+    /// conditional.
+    var range: ByteRange? {
+        rangeCount == 1 && !hasIfRange ? firstRange : nil
+    }
+    private var firstRange: ByteRange?
+    private var rangeCount = 0
+    private var hasIfRange = false
     private var count = 0
     private var hostCount = 0
     private var contentLength: UInt64?
@@ -46,6 +54,16 @@ struct HeaderFields {
             acceptEncoding = Self.combined(acceptEncoding, field.value)
         case .acceptLanguage:
             acceptLanguage = Self.combined(acceptLanguage, field.value)
+        case .range:
+            // RFC 9110 §14.2 lets a server ignore Range; a repeated one is
+            // ignored rather than guessed at.
+            rangeCount += 1
+            firstRange = rangeCount == 1 ? ByteRange(parsing: field.value) : nil
+        case .ifRange:
+            // RFC 9110 §13.1.5: without validators of our own no If-Range
+            // can match, and a clip may differ after a restart, so the
+            // whole clip is sent.
+            hasIfRange = true
         case nil:
             break
         }

@@ -6,6 +6,8 @@ enum KnownField {
     case connection
     case acceptEncoding
     case acceptLanguage
+    case range
+    case ifRange
 
     /// The field `name` names, ignoring case (RFC 9110 §5.1), or nil.
     init?(name: UnsafeRawBufferPointer) {
@@ -14,6 +16,10 @@ enum KnownField {
         switch name.count {
         case 4 where name.equalsIgnoringCase("host"):
             self = .host
+        case 5 where name.equalsIgnoringCase("range"):
+            self = .range
+        case 8 where name.equalsIgnoringCase("if-range"):
+            self = .ifRange
         case 10 where name.equalsIgnoringCase("connection"):
             self = .connection
         case 14 where name.equalsIgnoringCase("content-length"):

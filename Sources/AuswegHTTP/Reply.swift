@@ -1,6 +1,7 @@
 /// Bytes ready to be written for one request: nearly always a response
-/// serialised at start-up, so answering is a lookup and a write; the port-80
-/// redirect alone is built per request, in memory that is wiped.
+/// serialised at start-up, so answering is a lookup and a write. The port-80
+/// redirect is built per request, in memory that is wiped; an audio reply
+/// builds its head per request and sends a slice of a clip held in memory.
 public struct Reply: Sendable {
     private enum Storage: Sendable {
         /// A response of the start-up table; shared, never copied per request.
@@ -10,34 +11,70 @@ public struct Reply: Sendable {
     }
 
     private let storage: Storage
-    /// How many bytes to send: all for GET, the head alone for HEAD.
+    /// How many bytes of the stored response to send: all for GET, the head
+    /// alone for HEAD.
     public let count: Int
+    /// Sent after those `count` bytes: a slice of a buffer held for the
+    /// server's lifetime, such as an audio clip, so that a connection never
+    /// holds its own copy of a large body.
+    public let body: ArraySlice<UInt8>
     /// The response says `Connection: close`; close once it is written.
     public let closesConnection: Bool
 
-    public init(bytes: [UInt8], count: Int, closesConnection: Bool) {
+    public init(
+        bytes: [UInt8], count: Int, body: ArraySlice<UInt8> = [], closesConnection: Bool
+    ) {
         precondition(count <= bytes.count)
         storage = .shared(bytes)
         self.count = count
+        self.body = body
         self.closesConnection = closesConnection
     }
 
-    public init(sensitive bytes: SensitiveBytes, count: Int, closesConnection: Bool) {
+    public init(
+        sensitive bytes: SensitiveBytes, count: Int, body: ArraySlice<UInt8> = [],
+        closesConnection: Bool
+    ) {
         precondition(count <= bytes.count)
         storage = .sensitive(bytes)
         self.count = count
+        self.body = body
         self.closesConnection = closesConnection
     }
 
-    /// Calls `body` with the `count` bytes to send.
+    /// Every byte to write, the stored part and the body together.
+    public var length: Int {
+        count + body.count
+    }
+
+    /// Calls `body` with the `count` bytes of the stored part.
     public func withUnsafeBytes<Result>(
         _ body: (UnsafeRawBufferPointer) throws -> Result
     ) rethrows -> Result {
+        try withUnsafeBytes(from: 0) { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Calls `write` with the bytes still to send from `offset` on, up to
+    /// the end of the stored part or, past it, of the body.
+    public func withUnsafeBytes<Result>(
+        from offset: Int, _ write: (UnsafeRawBufferPointer) throws -> Result
+    ) rethrows -> Result {
+        precondition(offset < length, "nothing left to write")
+        guard offset < count else {
+            return try body.withUnsafeBytes {
+                try write(UnsafeRawBufferPointer(rebasing: $0[(offset - count)...]))
+            }
+        }
+        let part = offset..<count
         switch storage {
         case .shared(let bytes):
-            try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            return try bytes.withUnsafeBytes {
+                try write(UnsafeRawBufferPointer(rebasing: $0[part]))
+            }
         case .sensitive(let bytes):
-            try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            return try bytes.withUnsafeBytes {
+                try write(UnsafeRawBufferPointer(rebasing: $0[part]))
+            }
         }
     }
 

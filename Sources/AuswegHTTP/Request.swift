@@ -22,6 +22,8 @@ public struct Request: Sendable, Equatable {
     public var target: String
     public var acceptEncoding: String?
     public var acceptLanguage: String?
+    /// The single byte range asked for, if any; only audio clips honour it.
+    public var range: ByteRange?
     /// Content-Length above zero or any Transfer-Encoding: the server
     /// answers and closes without reading the body.
     public var announcesBody: Bool
@@ -30,7 +32,7 @@ public struct Request: Sendable, Equatable {
 
     public init(
         method: Method, version: Version, path: String, target: String,
-        acceptEncoding: String? = nil, acceptLanguage: String? = nil,
+        acceptEncoding: String? = nil, acceptLanguage: String? = nil, range: ByteRange? = nil,
         announcesBody: Bool = false, wantsClose: Bool = false
     ) {
         self.method = method
@@ -39,6 +41,7 @@ public struct Request: Sendable, Equatable {
         self.target = target
         self.acceptEncoding = acceptEncoding
         self.acceptLanguage = acceptLanguage
+        self.range = range
         self.announcesBody = announcesBody
         self.wantsClose = wantsClose
     }

@@ -82,7 +82,7 @@ public enum RequestParser {
         return Request(
             method: method, version: version, path: path, target: target.originForm,
             acceptEncoding: fields.acceptEncoding, acceptLanguage: fields.acceptLanguage,
-            announcesBody: fields.announcesBody,
+            range: fields.range, announcesBody: fields.announcesBody,
             // RFC 9112 §9.3: HTTP/1.0 persistence needs keep-alive, which we
             // do not offer.
             wantsClose: version == .http10 || fields.wantsClose)

@@ -177,14 +177,12 @@ final class Connection {
         guard let current = reply else {
             preconditionFailure("writing without a reply")
         }
-        let step = current.withUnsafeBytes {
-            transport.write(UnsafeRawBufferPointer(rebasing: $0[written...]))
-        }
+        let step = current.withUnsafeBytes(from: written) { transport.write($0) }
         switch step {
         case .done(let count):
             written += count
             deadline = now + UInt64(timeouts.send)
-            if written == current.count { finishReply(current, now: now) }
+            if written == current.length { finishReply(current, now: now) }
             return nil
         case .wouldBlock: return .waiting
         case .closed, .failed: return .finished
