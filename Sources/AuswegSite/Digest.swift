@@ -1,8 +1,8 @@
 import CTLS
 
-/// Hashes from libcrypto: SHA-256 for Content-Security-Policy hash sources,
-/// SHA3-256 for onion address checksums.
-enum Digest {
+/// Hashes from libcrypto: SHA-256 for Content-Security-Policy hash sources
+/// and audio clip hashes, SHA3-256 for onion address checksums.
+public enum Digest {
     /// SHA-256 in the base64 form that a CSP hash source takes (CSP Level 3,
     /// §2.3.1).
     static func sha256Base64(_ text: String) -> String {
@@ -10,6 +10,18 @@ enum Digest {
         var encoded = [UInt8](repeating: 0, count: 45)
         let count = EVP_EncodeBlock(&encoded, digest, Int32(digest.count))
         return String(decoding: encoded[..<Int(count)], as: UTF8.self)
+    }
+
+    /// SHA-256 in lowercase hexadecimal, to tell whether a clip's text,
+    /// voice or commands changed.
+    public static func sha256Hex(_ text: String) -> String {
+        let digits = Array("0123456789abcdef")
+        var hex = ""
+        for byte in hash(Array(text.utf8), EVP_sha256()) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return hex
     }
 
     static func sha3Hash256(_ bytes: [UInt8]) -> [UInt8] {

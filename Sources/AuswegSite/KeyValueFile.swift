@@ -45,19 +45,7 @@ public struct KeyValueFile: Sendable {
 
     /// The whole file as UTF-8 text.
     public static func read(_ path: String) throws(ContentError) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw ContentError(file: path, String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = Glibc.read(fd, &chunk, chunk.count)
-            if count < 0 { throw ContentError(file: path, String(cString: strerror(errno))) }
-            if count == 0 { break }
-            bytes += chunk[..<count]
-        }
+        let bytes = try FileBytes.read(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ContentError(file: path, "not valid UTF-8")
         }

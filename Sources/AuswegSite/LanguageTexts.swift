@@ -18,7 +18,8 @@ public struct LanguageTexts: Sendable {
     public static let requiredStrings = [
         "exit", "exit.hint", "skip", "languages", "menu", "hotline.call", "hotline.hours",
         "hotline.none", "notfound.title", "notfound.text", "imprint.operator",
-        "imprint.unset", "reflect.tick", "error.title", "error.text",
+        "imprint.unset", "reflect.tick", "error.title", "error.text", "audio.listen",
+        "audio.file",
     ]
 
     /// Required only while an onion address is set: the onion notice uses

@@ -2,6 +2,7 @@
 struct PageRenderer {
     let content: SiteContent
     let settings: SiteSettings
+    let audio: AudioLibrary
 
     func renderAll() throws(ContentError) -> RenderedPages {
         if settings.onionAddress != nil { try checkOnionStrings() }
@@ -31,7 +32,10 @@ struct PageRenderer {
             preconditionFailure("page \(page.name) passed the check but is missing")
         }
         let base = "/\(texts.language.code)/"
-        var text = try Markdown(source: source, base: base, exitURL: settings.exitURL).html()
+        let player = AudioPlayer(library: audio)
+        var text =
+            try player.page(page.name, texts)
+            + Markdown(source: source, base: base, exitURL: settings.exitURL).html()
         if let address = settings.onionAddress, OnionNotice.pageNames.contains(page.name) {
             text += OnionNotice(address: address).html(texts)
         }
@@ -40,7 +44,9 @@ struct PageRenderer {
             let closing = try Markdown(
                 source: texts.reflectionEnd, base: base, exitURL: settings.exitURL
             ).html()
-            return text + ReflectionSection(content: content).html(texts, closingPanel: closing)
+            return text
+                + ReflectionSection(content: content, player: player).html(
+                    texts, closingPanel: closing + player.page(AudioClip.reflectionEndName, texts))
         case PageEntry.imprintName:
             return text + operatorBlock(texts)
         default:

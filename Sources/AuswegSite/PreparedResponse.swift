@@ -16,10 +16,7 @@ struct PreparedResponse: Sendable {
         status: Status, fields: [(String, String)], body: [UInt8], listener: ListenerKind,
         closesConnection: Bool, onionLocation: String? = nil
     ) {
-        var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
-        for (name, value) in fields + HeaderPolicy.fields(for: listener) {
-            head += Self.fieldLine(name, value)
-        }
+        var head = Self.statusAndFields(status, fields, listener)
         var location: Range<Int>?
         if let onionLocation {
             precondition(listener == .https, "Onion-Location outside the HTTPS listener")
@@ -35,6 +32,29 @@ struct PreparedResponse: Sendable {
         headLength = headBytes.count
         self.closesConnection = closesConnection
         self.onionLocation = location
+    }
+
+    /// The head alone, for a body of `contentLength` bytes sent from
+    /// elsewhere: an audio clip, whose Content-Range depends on the request.
+    static func head(
+        status: Status, fields: [(String, String)], contentLength: Int, listener: ListenerKind,
+        closesConnection: Bool
+    ) -> [UInt8] {
+        var head = statusAndFields(status, fields, listener)
+        head += "Content-Length: \(contentLength)\r\n"
+        if closesConnection { head += "Connection: close\r\n" }
+        return Array((head + "\r\n").utf8)
+    }
+
+    /// The status line, `fields`, then the listener's security headers.
+    private static func statusAndFields(
+        _ status: Status, _ fields: [(String, String)], _ listener: ListenerKind
+    ) -> String {
+        var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
+        for (name, value) in fields + HeaderPolicy.fields(for: listener) {
+            head += fieldLine(name, value)
+        }
+        return head
     }
 
     private init(

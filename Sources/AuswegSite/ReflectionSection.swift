@@ -6,6 +6,7 @@
 /// through CSS alone (`:checked`, `:has()`). No score, no verdict.
 struct ReflectionSection {
     let content: SiteContent
+    let player: AudioPlayer
 
     func html(_ texts: LanguageTexts, closingPanel: String) -> String {
         let code = texts.language.code
@@ -17,7 +18,8 @@ struct ReflectionSection {
             items += """
                 <li><input type="checkbox" id="q-\(entry.id)" autocomplete="off">\
                 <label for="q-\(entry.id)">\(question.text.htmlEscaped)</label>\
-                <p class="meaning">\(question.meaning.htmlEscaped)</p></li>
+                <p class="meaning">\(question.meaning.htmlEscaped)</p>\
+                \(player.question(entry.id, texts))</li>
 
                 """
         }

@@ -7,16 +7,19 @@ extension ResponseTable {
 
     /// Renders every page and serialises every response. Any content fault
     /// (a bad link, raw HTML, a page over 14 KB gzipped) throws.
-    public static func build(content: SiteContent, settings: SiteSettings)
-        throws(ContentError) -> ResponseTable
-    {
+    /// - Parameter audio: the clips; pages whose clip is missing show no
+    ///   player.
+    public static func build(
+        content: SiteContent, settings: SiteSettings, audio: AudioLibrary = .none
+    ) throws(ContentError) -> ResponseTable {
         let site = ResponseSite(content: content, settings: settings)
-        let pages = try PageRenderer(content: content, settings: settings).renderAll()
+        let pages = try PageRenderer(content: content, settings: settings, audio: audio)
+            .renderAll()
         var responses: [ListenerKind: ListenerResponses] = [:]
         for listener in ListenerKind.allCases {
             responses[listener] = prepare(pages, site: site, for: listener).paddedAlike()
         }
-        return ResponseTable(site: site, responses: responses)
+        return ResponseTable(site: site, responses: responses, audio: audio)
     }
 
     private static func prepare(
@@ -51,7 +54,9 @@ extension ResponseTable {
                 }
             }
         }
-        for status in Status.allCases where status.rawValue >= 400 && status != .notFound {
+        // 404 has its own page per language, and 416 is an audio answer.
+        let pageless: Set<Status> = [.notFound, .rangeNotSatisfiable]
+        for status in Status.allCases where status.rawValue >= 400 && !pageless.contains(status) {
             let fields =
                 status == .methodNotAllowed ? [("Allow", "GET, HEAD")] : [(String, String)]()
             table.refusals[status] = PreparedResponse(

@@ -7,16 +7,21 @@ import AuswegHTTP
 /// are the port-80 redirect (its Location keeps the path, and its bytes are
 /// wiped once written), ACME tokens (certbot's public files), and on HTTPS
 /// with an onion address, a 404 or a request with a query: their
-/// Onion-Location keeps the target.
+/// Onion-Location keeps the target. An audio clip's head is built per
+/// request too (its Content-Range depends on it); its bytes are shared.
 public final class ResponseTable: Responder {
     let site: ResponseSite
     let responses: [ListenerKind: ListenerResponses]
     private let redirect: RedirectTemplate
+    let audio: AudioLibrary
 
-    init(site: ResponseSite, responses: [ListenerKind: ListenerResponses]) {
+    init(
+        site: ResponseSite, responses: [ListenerKind: ListenerResponses], audio: AudioLibrary
+    ) {
         self.site = site
         self.responses = responses
         redirect = RedirectTemplate(publicURL: site.settings.publicURL)
+        self.audio = audio
     }
 
     public func reply(to request: Request, on listener: ListenerKind) -> Reply {
@@ -24,6 +29,9 @@ public final class ResponseTable: Responder {
         let closing = request.wantsClose || request.announcesBody
         if listener == .redirect {
             return redirectReply(request, closing: closing, headOnly: headOnly)
+        }
+        if let clip = audio.bodies[request.path] {
+            return AudioReply.reply(clip, request, listener: listener, closing: closing)
         }
         let table = self.responses(for: listener)
         let coding = Negotiation.preferred(acceptEncoding: request.acceptEncoding)
