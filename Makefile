@@ -1,6 +1,7 @@
 # The whole set-up is two commands: `make run` and `make test`. Both install
 # the Debian packages they need first, and only those that are missing
-# (.ci/install-packages, which also keeps tor's and nginx's services off).
+# (.ci/install-packages, which also keeps tor's and nginx's services off),
+# and speak every page into clips (`ausweg audio`), remaking only changed ones.
 
 PACKAGES := pkg-config libssl-dev zlib1g-dev libcmark-dev curl openssl tor python3 util-linux
 PACKAGES += libqrencode-dev
@@ -8,6 +9,8 @@ PACKAGES += libqrencode-dev
 # tests read its QR code back with zbarimg, from the SVG and from the PDF
 # (rasterised by poppler's pdftoppm, which also checks that fonts are embedded).
 PACKAGES += librsvg2-bin fonts-dejavu-core zbar-tools poppler-utils
+# `ausweg audio` speaks every page with espeak-ng and encodes Opus and MP3.
+PACKAGES += espeak-ng opus-tools lame
 export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.
 export PYTHONDONTWRITEBYTECODE := 1
@@ -19,6 +22,7 @@ TOR_TEST_LIMIT := 480
 .PHONY: run test deps build release lint clean tor-test bench bench-deps
 
 run: release
+	.build/release/ausweg audio
 	.build/release/ausweg
 
 # Suites that load the machine with thousands of connections or exhaust its
@@ -27,6 +31,7 @@ LOAD_SUITES := SlowClientLoadTests|IdleMemoryTests|DescriptorExhaustionTests|Con
 
 test: deps lint
 	swift build --build-tests
+	.build/debug/ausweg audio
 	swift test --skip-build --skip '$(LOAD_SUITES)'
 	swift test --skip-build --filter '$(LOAD_SUITES)'
 	$(MAKE) tor-test
@@ -59,4 +64,4 @@ bench: bench-deps release
 	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-audio

@@ -20,6 +20,8 @@ public struct Configuration: Sendable, Equatable {
     public var certificateKeyFile: String?
     public var stateDirectory = "state"
     public var contentDirectory = "content"
+    /// Where `ausweg audio` writes clips and the server reads them.
+    public var audioDirectory = ".build-audio"
     public var timeouts = ConnectionTimeouts.standard
     public var maxConnections = 4096
     /// Event-loop threads; 0 means one per core.

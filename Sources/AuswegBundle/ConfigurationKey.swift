@@ -37,6 +37,7 @@ struct ConfigurationKey: Sendable {
         text("CertificateKeyFile") { $0.certificateKeyFile = $1 },
         text("StateDir") { $0.stateDirectory = $1 },
         text("ContentDir") { $0.contentDirectory = $1 },
+        text("AudioDir") { $0.audioDirectory = $1 },
         ConfigurationKey(name: "PublicURL") { config, value in
             guard let url = ConfigurationValue.publicURL(value) else {
                 return "expected https://host[:port] with nothing after it"

@@ -5,6 +5,7 @@ public struct Invocation: Sendable, Equatable {
         case serve
         case checkConfig = "check-config"
         case card
+        case audio
         case help
     }
 
@@ -15,10 +16,11 @@ public struct Invocation: Sendable, Equatable {
     public var cardOutput: CardOutput?
 
     public static let usage = """
-        usage: ausweg [serve | check-config] [--config FILE] [--Key value ...]
+        usage: ausweg [serve | check-config | audio] [--config FILE] [--Key value ...]
                ausweg card --out FILE.svg [--config FILE] [--Key value ...]
                ausweg help
         Without a file the embedded defaults serve content/ on https://127.0.0.1:8443.
+        audio speaks every page into clips in AudioDir (.build-audio), remaking changed ones.
         Every configuration key can also be given as --Key value; see README.md.
         """
 

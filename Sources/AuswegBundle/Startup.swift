@@ -24,7 +24,7 @@ public struct Startup {
 
     public func serve() -> Never {
         checkTorConfig()
-        let (table, unreviewed) = loadSite()
+        let (table, unreviewed, audioNote) = loadSite()
         let paths = configuration.https == nil ? nil : certificatePaths()
         let context = paths.map { loadContext($0) }
         let loops = workerCount()
@@ -39,6 +39,7 @@ public struct Startup {
         } catch {
             Console.fatal(error.description, status: 1)
         }
+        if let audioNote { Console.say("ausweg: \(audioNote)") }
         if !unreviewed.isEmpty {
             Console.say("ausweg: not yet reviewed by native speakers: \(unreviewed)")
         }
@@ -48,14 +49,15 @@ public struct Startup {
         waitForSignals(server, paths)
     }
 
-    private func loadSite() -> (table: ResponseTable, unreviewed: String) {
+    private func loadSite() -> (table: ResponseTable, unreviewed: String, audioNote: String?) {
         do {
             let content = try SiteContent.load(from: configuration.contentDirectory)
             let unreviewed = content.translations.filter { !$0.reviewed }.map(\.code)
             var settings = configuration.site
             settings.onionAddress = try loadOnionAddress()
-            let table = try ResponseTable.build(content: content, settings: settings)
-            return (table, unreviewed.joined(separator: " "))
+            let (audio, audioNote) = try loadAudio(content)
+            let table = try ResponseTable.build(content: content, settings: settings, audio: audio)
+            return (table, unreviewed.joined(separator: " "), audioNote)
         } catch {
             Console.fatal(error.description)
         }

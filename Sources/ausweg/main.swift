@@ -28,6 +28,8 @@ case .card:
     } catch {
         Console.fatal(error.description, status: error.exitStatus)
     }
+case .audio:
+    AudioMaker(configuration: loadConfiguration()).run()
 case .checkConfig, .serve:
     let startup = Startup(configuration: loadConfiguration())
     if invocation.command == .checkConfig { startup.check() }
