@@ -12,6 +12,7 @@ enum HarnessError: Error, CustomStringConvertible {
     case responseTimedOut(received: Int)
     case closedBeforeResponse(received: Int)
     case malformedResponse(String)
+    case malformedAudio(String)
 
     var description: String {
         switch self {
@@ -31,6 +32,7 @@ enum HarnessError: Error, CustomStringConvertible {
         case .closedBeforeResponse(let received):
             "connection closed before a full response (\(received) bytes)"
         case .malformedResponse(let reason): "malformed response: \(reason)"
+        case .malformedAudio(let reason): "not playable audio: \(reason)"
         }
     }
 }

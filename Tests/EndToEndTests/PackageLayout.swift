@@ -21,4 +21,10 @@ enum PackageLayout {
     static var contentDirectory: String {
         root.appendingPathComponent("content").path
     }
+
+    /// The clips `make test` has `ausweg audio` write before the tests
+    /// run, the server's default `AudioDir`.
+    static var audioDirectory: String {
+        root.appendingPathComponent(".build-audio").path
+    }
 }
