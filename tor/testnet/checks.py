@@ -146,6 +146,31 @@ def every_page_over_onion(hostname, socks_port, report):
                   "404 over the onion")
 
 
+def audio_over_onion(hostname, socks_port, report):
+    """The first clip a page offers, whole and as byte ranges through tor:
+    206 with exactly the asked bytes, 416 past the end."""
+    page = fetch(f"http://{hostname}/de/", socks_port)
+    sources = re.findall(r'<source src="(/a/[^"]+)"', page.text)
+    report.expect(bool(sources), "the home page offers no audio clip")
+    if not sources:
+        return
+    url = f"http://{hostname}{sources[0]}"
+    whole = fetch(url, socks_port)
+    report.expect(whole.status == 200 and len(whole.body) > 1000,
+                  f"{url}: status {whole.status}, {len(whole.body)} bytes")
+    size = len(whole.body)
+    for asked, first, last in (("0-99", 0, 99), (f"{size - 50}-", size - 50, size - 1)):
+        part = fetch(url, socks_port, headers=[f"Range: bytes={asked}"])
+        report.expect(part.status == 206, f"{url} bytes={asked}: status {part.status}")
+        report.expect(part.field("Content-Range") == f"bytes {first}-{last}/{size}",
+                      f"{url} bytes={asked}: Content-Range {part.field('Content-Range')}")
+        report.expect(part.body == whole.body[first:last + 1],
+                      f"{url} bytes={asked}: not the asked bytes")
+    beyond = fetch(url, socks_port, headers=[f"Range: bytes={size}-"])
+    report.expect(beyond.status == 416 and beyond.field("Content-Range") == f"bytes */{size}",
+                  f"{url} past the end: status {beyond.status}")
+
+
 def onion_location(hostname, socks_port, listeners, report):
     """HTTPS names the onion twin of the same path and query, once; port 80
     never does; and the named URL answers through tor with the same page."""

@@ -73,6 +73,7 @@ def run(options, directory, net, servers, report):
     hostname = service.wait_for_hostname()
     common = {
         "ContentDir": os.path.join(options.root, "content"), "Workers": "1",
+        "AudioDir": os.path.join(options.root, ".build-audio"),
         "OnionHostnameFile": service.hostname_file(),
         "PublicURL": "https://" + checks.CLEARNET_NAME,
     }
@@ -98,6 +99,8 @@ def run(options, directory, net, servers, report):
     checks.every_page_over_onion(hostname, net.socks_port, report)
     checks.onion_location(hostname, net.socks_port, clearnet_listeners, report)
     report.step("pages fetched")
+    checks.audio_over_onion(hostname, net.socks_port, report)
+    report.step("audio ranges fetched")
     checks.no_inet_socket(server.process.pid, report)
     checks.written_torrcs(net, report)
 
