@@ -1,7 +1,8 @@
 /// Bytes ready to be written for one request: nearly always a response
 /// serialised at start-up, so answering is a lookup and a write. The port-80
 /// redirect is built per request, in memory that is wiped; an audio reply
-/// builds its head per request and sends a slice of a clip held in memory.
+/// builds its head per request and sends part of a clip mapped from its
+/// file.
 public struct Reply: Sendable {
     private enum Storage: Sendable {
         /// A response of the start-up table; shared, never copied per request.
@@ -14,15 +15,15 @@ public struct Reply: Sendable {
     /// How many bytes of the stored response to send: all for GET, the head
     /// alone for HEAD.
     public let count: Int
-    /// Sent after those `count` bytes: a slice of a buffer held for the
-    /// server's lifetime, such as an audio clip, so that a connection never
-    /// holds its own copy of a large body.
-    public let body: ArraySlice<UInt8>
+    /// Sent after those `count` bytes: part of a body held for the server's
+    /// lifetime, such as an audio clip, so that a connection never holds its
+    /// own copy of a large body.
+    public let body: BodyPart?
     /// The response says `Connection: close`; close once it is written.
     public let closesConnection: Bool
 
     public init(
-        bytes: [UInt8], count: Int, body: ArraySlice<UInt8> = [], closesConnection: Bool
+        bytes: [UInt8], count: Int, body: BodyPart? = nil, closesConnection: Bool
     ) {
         precondition(count <= bytes.count)
         storage = .shared(bytes)
@@ -32,7 +33,7 @@ public struct Reply: Sendable {
     }
 
     public init(
-        sensitive bytes: SensitiveBytes, count: Int, body: ArraySlice<UInt8> = [],
+        sensitive bytes: SensitiveBytes, count: Int, body: BodyPart? = nil,
         closesConnection: Bool
     ) {
         precondition(count <= bytes.count)
@@ -44,7 +45,7 @@ public struct Reply: Sendable {
 
     /// Every byte to write, the stored part and the body together.
     public var length: Int {
-        count + body.count
+        count + (body?.range.count ?? 0)
     }
 
     /// Calls `body` with the `count` bytes of the stored part.
@@ -60,9 +61,11 @@ public struct Reply: Sendable {
         from offset: Int, _ write: (UnsafeRawBufferPointer) throws -> Result
     ) rethrows -> Result {
         precondition(offset < length, "nothing left to write")
-        guard offset < count else {
-            return try body.withUnsafeBytes {
-                try write(UnsafeRawBufferPointer(rebasing: $0[(offset - count)...]))
+        if offset >= count, let body {
+            return try body.source.withUnsafeBytes {
+                let start = body.range.lowerBound + offset - count
+                return try write(
+                    UnsafeRawBufferPointer(rebasing: $0[start..<body.range.upperBound]))
             }
         }
         let part = offset..<count

@@ -1,4 +1,6 @@
-/// The audio clips held in memory, read once at start-up.
+/// The audio clips, each file mapped read-only at start-up: the kernel's
+/// page cache holds their bytes, shared and evictable, instead of the
+/// server's heap (some 130 MB for 20 languages).
 ///
 /// For each clip and form, a human recording in the content folder
 /// (`content/<code>/<name>.opus`) wins over the generated clip in the clip
@@ -7,7 +9,7 @@
 public struct AudioLibrary: Sendable {
     /// One clip form, ready to serve.
     struct Body: Sendable {
-        let bytes: [UInt8]
+        let file: MappedFile
         let format: AudioClip.Format
     }
 
@@ -39,9 +41,9 @@ public struct AudioLibrary: Sendable {
                 let recorded = contentFolder + "/" + clip.file(format)
                 let generated = clipFolder + "/" + clip.file(format)
                 if FileBytes.isFile(recorded) {
-                    found.append(Body(bytes: try FileBytes.read(recorded), format: format))
+                    found.append(Body(file: try MappedFile(path: recorded), format: format))
                 } else if FileBytes.isFile(generated), isCurrent(clip) {
-                    found.append(Body(bytes: try FileBytes.read(generated), format: format))
+                    found.append(Body(file: try MappedFile(path: generated), format: format))
                 }
             }
             guard found.count == AudioClip.Format.allCases.count else {

@@ -6,19 +6,19 @@ import AuswegHTTP
 /// Clips are never gzip encoded (Opus and MP3 do not shrink), and carry the
 /// same security headers as pages. HEAD ignores Range, as RFC 9110 §14.2
 /// allows, so it always matches a plain GET. Only the head is built per
-/// request, because Content-Range depends on the request; the body is a
-/// slice of the clip held in memory, never a copy.
+/// request, because Content-Range depends on the request; the body is part
+/// of the clip's mapped file, never a copy.
 enum AudioReply {
     static func reply(
         _ clip: AudioLibrary.Body, _ request: Request, listener: ListenerKind, closing: Bool
     ) -> Reply {
-        let size = clip.bytes.count
+        let size = clip.file.count
         let fields = [("Content-Type", clip.format.contentType), ("Accept-Ranges", "bytes")]
         guard request.method == .get, let range = request.range else {
             let head = PreparedResponse.head(
                 status: .ok, fields: fields, contentLength: size, listener: listener,
                 closesConnection: closing)
-            let body = request.method == .head ? [] : clip.bytes[...]
+            let body = request.method == .head ? nil : BodyPart(clip.file, 0..<size)
             return Reply(
                 bytes: head, count: head.count, body: body, closesConnection: closing)
         }
@@ -29,7 +29,7 @@ enum AudioReply {
                 status: .partialContent, fields: fields + [("Content-Range", contentRange)],
                 contentLength: part.count, listener: listener, closesConnection: closing)
             return Reply(
-                bytes: head, count: head.count, body: clip.bytes[part],
+                bytes: head, count: head.count, body: BodyPart(clip.file, part),
                 closesConnection: closing)
         case .unsatisfiable:
             let head = PreparedResponse.head(

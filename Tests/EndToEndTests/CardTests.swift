@@ -27,7 +27,7 @@ struct CardTests {
         throws -> [String]
     {
         let stem = files.file("page\(page)")
-        try Command.succeed(
+        _ = try Command.succeed(
             "pdftoppm",
             [
                 "-r", "300", "-f", "\(page)", "-l", "\(page)", "-singlefile", "-png",
