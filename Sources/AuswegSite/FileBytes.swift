@@ -2,7 +2,7 @@ import Glibc
 
 /// Whole files read into memory, for content and audio clips.
 enum FileBytes {
-    /// Every byte of `path`, as long as it was when opened.
+    /// Every byte of `path`, up to its end.
     /// - Throws: the system's reason when it cannot be opened or read.
     static func read(_ path: String) throws(ContentError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -14,11 +14,13 @@ enum FileBytes {
         guard fstat(fd, &info) == 0 else {
             throw ContentError(file: path, String(cString: strerror(errno)))
         }
-        // Read into a buffer of the file's size, so that start-up neither
-        // copies megabytes of audio chunk by chunk nor keeps spare capacity.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        // Start with a buffer of the file's size, so that start-up neither
+        // copies megabytes chunk by chunk nor keeps spare capacity; grow it
+        // for files that report no size, such as those under /proc.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var filled = 0
-        while filled < bytes.count {
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
             let count = bytes.withUnsafeMutableBytes {
                 let room = UnsafeMutableRawBufferPointer(rebasing: $0[filled...])
                 return Glibc.read(fd, room.baseAddress, room.count)
@@ -30,7 +32,8 @@ enum FileBytes {
             if count == 0 { break }
             filled += count
         }
-        return filled == bytes.count ? bytes : Array(bytes[..<filled])
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// True when `path` names a regular file.
