@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var maxConnections = 4096
     /// Event-loop threads; 0 means one per core.
     public var workers = 0
+    /// The user to become after binding, when started as root.
+    public var user: String?
     public var site = SiteSettings()
     public var card = CardSettings()
     /// Where each key that is not at its default was set.

@@ -71,6 +71,7 @@ struct ConfigurationKey: Sendable {
         duration("SendTimeout") { $0.timeouts.send = $1 },
         count("MaxConnections", 1...1_000_000) { $0.maxConnections = $1 },
         count("Workers", 0...256) { $0.workers = $1 },
+        text("User") { $0.user = $1 },
     ]
 
     static func named(_ name: String) -> ConfigurationKey? {

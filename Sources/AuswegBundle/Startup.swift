@@ -3,8 +3,8 @@ import AuswegServer
 import AuswegSite
 import Glibc
 
-/// Start-up, step by step: load the site, load or make the certificate,
-/// bind, serve, then wait for signals. Every failure before serving ends the
+/// Start-up, step by step: refuse core dumps, load the site, load or make
+/// the certificate, bind, drop root, serve, then wait for signals. Every failure before serving ends the
 /// process with one line on standard error.
 public struct Startup {
     let configuration: Configuration
@@ -23,6 +23,7 @@ public struct Startup {
     }
 
     public func serve() -> Never {
+        refuseCoreDumps()
         checkTorConfig()
         let (table, unreviewed, audioNote) = loadSite()
         let paths = configuration.https == nil ? nil : certificatePaths()
@@ -30,6 +31,7 @@ public struct Startup {
         let loops = workerCount()
         let maxConnections = connectionCap(loops: loops)
         let listeners = bindListeners()
+        dropPrivileges()
         ProcessSignals.blockAll()
         let server = Server(
             listeners: listeners, responder: table, context: context,
@@ -127,6 +129,27 @@ public struct Startup {
         } catch {
             Console.fatal(error.description, status: 1)
         }
+    }
+
+    private func refuseCoreDumps() {
+        do {
+            try ProcessPrivileges.refuseCoreDumps()
+        } catch {
+            Console.fatal(error.description, status: 1)
+        }
+    }
+
+    /// Without `User` the process keeps the user it was started as (systemd
+    /// starts it as the service user); with it, serving as root is refused.
+    private func dropPrivileges() {
+        guard let user = configuration.user else { return }
+        do {
+            try ProcessPrivileges.drop(
+                to: user, socketPaths: [configuration.onionSocket].compactMap { $0 })
+        } catch {
+            Console.fatal(error.description, status: 1)
+        }
+        refuseCoreDumps()
     }
 
     /// SIGHUP swaps in a freshly loaded certificate only if it loads and

@@ -2,6 +2,7 @@
 // layout against SwiftGlibc.
 #define _GNU_SOURCE
 #include "CSystem.h"
+#include <sys/prctl.h>
 
 enum { most_events = 256 };
 
@@ -25,3 +26,5 @@ int csystem_epoll_wait(int epfd, uint64_t *data, uint32_t *flags, int max, int t
     }
     return count;
 }
+
+int csystem_set_dumpable(int value) { return prctl(PR_SET_DUMPABLE, value, 0, 0, 0); }

@@ -1,4 +1,5 @@
-// Linux calls that Glibc's Swift overlay does not import: epoll and accept4.
+// Linux calls that Glibc's Swift overlay does not import: epoll, accept4, and
+// prctl, which is variadic.
 // struct epoll_event is packed on x86_64, so events cross into Swift as two
 // plain arrays instead.
 #ifndef AUSWEG_CSYSTEM_H
@@ -12,5 +13,6 @@ int csystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int fla
 int csystem_epoll_create1(int flags);
 int csystem_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
 int csystem_epoll_wait(int epfd, uint64_t *data, uint32_t *flags, int max, int timeout);
+int csystem_set_dumpable(int value);
 
 #endif
