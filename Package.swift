@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "AuswegCard", dependencies: ["CQRencode"], swiftSettings: strict),
         .target(
             name: "AuswegBundle",
-            dependencies: ["AuswegServer", "AuswegSite", "AuswegCard"],
+            dependencies: ["AuswegServer", "AuswegSite", "AuswegCard", "CTLS"],
             swiftSettings: strict),
         .executableTarget(
             name: "ausweg", dependencies: ["AuswegBundle"], swiftSettings: strict),

@@ -6,6 +6,7 @@ public struct Invocation: Sendable, Equatable {
         case checkConfig = "check-config"
         case card
         case audio
+        case audit
         case help
     }
 
@@ -14,10 +15,15 @@ public struct Invocation: Sendable, Equatable {
     public var overrides: [Override] = []
     /// `--out FILE.svg` of the card command; the faces go beside it.
     public var cardOutput: CardOutput?
+    /// `audit --root DIR`: the tree to audit instead of the running host.
+    public var auditRoot = "/"
+    /// `audit --json`: findings as JSON instead of lines.
+    public var json = false
 
     public static let usage = """
         usage: ausweg [serve | check-config | audio] [--config FILE] [--Key value ...]
                ausweg card --out FILE.svg [--config FILE] [--Key value ...]
+               ausweg audit [--root DIR] [--config FILE] [--json]
                ausweg help
         Without a file the embedded defaults serve content/ on https://127.0.0.1:8443.
         audio speaks every page into clips in AudioDir (.build-audio), remaking changed ones.
@@ -41,6 +47,10 @@ public struct Invocation: Sendable, Equatable {
                 command = .help
                 continue
             }
+            if argument == "--json" && command == .audit {
+                json = true
+                continue
+            }
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 throw ConfigurationError(
                     file: Override.source, line: position, "unexpected argument \(argument)")
@@ -57,6 +67,12 @@ public struct Invocation: Sendable, Equatable {
                         file: Override.source, line: position, "--config given twice")
                 }
                 configFile = value
+            } else if command == .audit {
+                guard key == "root" else {
+                    throw ConfigurationError(
+                        file: Override.source, line: position, "audit takes no \(argument)")
+                }
+                auditRoot = value
             } else if key == "out" {
                 guard cardOutput == nil else {
                     throw ConfigurationError(

@@ -1,4 +1,5 @@
 import AuswegBundle
+import Glibc
 
 let invocation: Invocation
 do {
@@ -30,6 +31,10 @@ case .card:
     }
 case .audio:
     AudioMaker(configuration: loadConfiguration()).run()
+case .audit:
+    let audit = Audit(root: invocation.auditRoot, configFile: invocation.configFile)
+    Console.say(invocation.json ? audit.json : audit.text)
+    exit(audit.failed ? 1 : 0)
 case .checkConfig, .serve:
     let startup = Startup(configuration: loadConfiguration())
     if invocation.command == .checkConfig { startup.check() }
