@@ -11,6 +11,10 @@ PACKAGES += libqrencode-dev
 PACKAGES += librsvg2-bin fonts-dejavu-core zbar-tools poppler-utils
 # `ausweg audio` speaks every page with espeak-ng and encodes Opus and MP3.
 PACKAGES += espeak-ng opus-tools lame
+# Only the tests need these: strace watches what the server writes;
+# systemd-analyze, apparmor_parser, nft and shellcheck read the hardening
+# bundle's files the way the host will.
+TEST_PACKAGES := strace systemd apparmor nftables shellcheck
 export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.
 export PYTHONDONTWRITEBYTECODE := 1
@@ -19,21 +23,23 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resort should it hang (SIGTERM still tears its network down).
 TOR_TEST_LIMIT := 480
 
-.PHONY: run test deps build release lint clean tor-test bench bench-deps
+.PHONY: run test deps test-deps build release lint clean tor-test bench bench-deps
 
 run: release
 	.build/release/ausweg audio
 	.build/release/ausweg
 
-# End-to-end tests block on processes and sockets, some load the machine
-# (thousands of connections, every descriptor, a decoder on each audio clip):
-# they run one at a time, so that none waits past its time limit for one of
-# the few threads Swift Testing's pool has on a small machine.
-test: deps lint
+# End-to-end and hardening tests block on processes and sockets, some load
+# the machine (thousands of connections, every descriptor, a decoder on each
+# audio clip): they run one at a time, so that none waits past its time limit
+# for one of the few threads Swift Testing's pool has on a small machine.
+SERIAL_TESTS := EndToEndTests|HardeningTests
+
+test: test-deps lint
 	swift build --build-tests
 	.build/debug/ausweg audio
-	swift test --skip-build --skip EndToEndTests
-	swift test --skip-build --filter EndToEndTests --no-parallel
+	swift test --skip-build --skip '$(SERIAL_TESTS)'
+	swift test --skip-build --filter '$(SERIAL_TESTS)' --no-parallel
 	$(MAKE) tor-test
 
 # The onion service on a private Tor network on 127.0.0.1 (tor/testnet/).
@@ -44,6 +50,9 @@ tor-test:
 
 deps:
 	@.ci/install-packages $(PACKAGES)
+
+test-deps: deps
+	@.ci/install-packages $(TEST_PACKAGES)
 
 build: deps
 	swift build

@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "AuswegCardTests", dependencies: ["AuswegCard"]),
         .testTarget(name: "AuswegBundleTests", dependencies: ["AuswegBundle", "AuswegCard"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "HardeningTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
 )
