@@ -13,7 +13,7 @@ public struct Audit: Sendable {
         let (configFindings, configuration) = ConfigAudit.run(host, file: configFile)
         self.root = root
         findings =
-            BinaryAudit.run(host) + UnitAudit.run(host) + configFindings
+            BinaryAudit.run(host) + ProcessAudit.run(host) + UnitAudit.run(host) + configFindings
             + WebServerAudit.run(host, configuration) + JournalAudit.run(host)
             + CoredumpAudit.run(host) + SysctlAudit.run(host) + TorAudit.run(host)
             + ConfinementAudit.run(host)

@@ -34,6 +34,21 @@ struct AuditHost: Sendable {
         return stat(path(hostPath), &status) == 0 ? status.st_mode : nil
     }
 
+    /// Where a symbolic link points, or nil when it is not one or cannot
+    /// be read (another user's /proc entries without root).
+    func link(_ hostPath: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path(hostPath), &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The owner of a file, or nil when it is missing.
+    func owner(_ hostPath: String) -> uid_t? {
+        var status = stat()
+        return stat(path(hostPath), &status) == 0 ? status.st_uid : nil
+    }
+
     /// The names in a folder, sorted; empty when it is missing.
     func list(_ hostPath: String) -> [String] {
         guard let directory = opendir(path(hostPath)) else { return [] }

@@ -26,7 +26,7 @@ enum BinaryAudit {
         let pids = host.list("/proc").filter { $0.allSatisfy(\.isNumber) }
         var seen: [String] = []
         for pid in pids {
-            guard let program = link("/proc/\(pid)/exe"), program.hasPrefix(installed) else {
+            guard let program = host.link("/proc/\(pid)/exe"), program.hasPrefix(installed) else {
                 continue
             }
             let digest = sha256("/proc/\(pid)/exe") ?? "unreadable"
@@ -42,13 +42,6 @@ enum BinaryAudit {
             : .pass(
                 "binary.running", "pid \(seen.joined(separator: " "))",
                 "runs the installed binary")
-    }
-
-    private static func link(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The file's SHA-256 in hex, or nil when it cannot be read.
