@@ -1,11 +1,13 @@
 /// Other web servers on the host: none may sit in front of Ausweg's ports
 /// or socket with an access log, which would record every visitor.
 enum WebServerAudit {
-    /// A web server's configuration folder and how to tell, in one file,
-    /// that access logging is on or off.
+    /// A web server's configuration folder, the directives with which it
+    /// listens on or forwards to a port (none: any line may), and how to
+    /// tell, in one file, that access logging is on or off.
     struct Server: Sendable {
         let name: String
         let folder: String
+        let portDirectives: [String]
         let logsByDefault: Bool
         let logOn: [String]
         let logOff: [String]
@@ -13,22 +15,30 @@ enum WebServerAudit {
 
     static let servers = [
         Server(
-            name: "nginx", folder: "/etc/nginx", logsByDefault: true, logOn: ["access_log"],
+            name: "nginx", folder: "/etc/nginx",
+            portDirectives: ["listen", "proxy_pass", "server ", "grpc_pass"], logsByDefault: true,
+            logOn: ["access_log"],
             logOff: ["access_log off"]),
         Server(
-            name: "apache", folder: "/etc/apache2", logsByDefault: false,
+            name: "apache", folder: "/etc/apache2",
+            portDirectives: ["Listen", "<VirtualHost", "ProxyPass"], logsByDefault: false,
             logOn: ["CustomLog", "TransferLog"], logOff: ["CustomLog /dev/null"]),
         Server(
-            name: "httpd", folder: "/etc/httpd", logsByDefault: false,
+            name: "httpd", folder: "/etc/httpd",
+            portDirectives: ["Listen", "<VirtualHost", "ProxyPass"], logsByDefault: false,
             logOn: ["CustomLog", "TransferLog"], logOff: ["CustomLog /dev/null"]),
         Server(
-            name: "caddy", folder: "/etc/caddy", logsByDefault: false, logOn: ["log"],
+            name: "caddy", folder: "/etc/caddy", portDirectives: [], logsByDefault: false,
+            logOn: ["log"],
             logOff: []),
         Server(
-            name: "lighttpd", folder: "/etc/lighttpd", logsByDefault: false,
+            name: "lighttpd", folder: "/etc/lighttpd",
+            portDirectives: ["server.port", "$SERVER", "proxy.server", "\"port\""],
+            logsByDefault: false,
             logOn: ["accesslog.filename", "mod_accesslog"], logOff: []),
         Server(
-            name: "haproxy", folder: "/etc/haproxy", logsByDefault: false,
+            name: "haproxy", folder: "/etc/haproxy",
+            portDirectives: ["bind", "server"], logsByDefault: false,
             logOn: ["option httplog", "log "], logOff: []),
     ]
 
@@ -44,9 +54,12 @@ enum WebServerAudit {
             return [.pass("webservers", "no other web server", "nothing else could log visitors")]
         }
         return present.map { server in
-            let logging = host.files(under: server.folder).filter { path in
+            // Debian keeps switched-off sites in sites-available, conf-available
+            // and mods-available; only their links in *-enabled are read.
+            let active = host.files(under: server.folder).filter { !$0.contains("-available/") }
+            let logging = active.filter { path in
                 guard let text = host.text(path) else { return false }
-                return mentions(text, markers) && logs(text, server)
+                return mentions(text, markers, on: server.portDirectives) && logs(text, server)
             }
             return logging.isEmpty
                 ? .pass(
@@ -58,9 +71,14 @@ enum WebServerAudit {
         }
     }
 
-    /// A port as a whole number in the text, or the socket path.
-    static func mentions(_ text: String, _ markers: [String]) -> Bool {
-        let lines = text.split(separator: "\n").filter { !$0.trimmingCharacters().hasPrefix("#") }
+    /// A port as a whole number, or the socket path, on a line that binds
+    /// or forwards (so that a character table's numbers do not count).
+    static func mentions(_ text: String, _ markers: [String], on directives: [String]) -> Bool {
+        let lines = text.split(separator: "\n").filter { line in
+            let trimmed = line.trimmingCharacters()
+            return !trimmed.hasPrefix("#")
+                && (directives.isEmpty || directives.contains { trimmed.hasPrefix($0) })
+        }
         for line in lines {
             for marker in markers where mentions(line, marker) { return true }
         }
