@@ -139,7 +139,6 @@ install_file "$here/host/journald/ausweg.conf" /etc/systemd/journald.conf.d/ausw
 install_file "$here/host/coredump/ausweg.conf" /etc/systemd/coredump.conf.d/ausweg.conf 0644
 install_file "$here/host/sysctl/90-ausweg.conf" /etc/sysctl.d/90-ausweg.conf 0644
 install_file "$project/tor/torrc" /etc/tor/torrc.d/ausweg.conf 0644
-install_file "$here/host/tor/ausweg-logging.conf" /etc/tor/torrc.d/ausweg-logging.conf 0644
 keep_line /etc/tor/torrc "%include /etc/tor/torrc.d/*.conf"
 
 if [ "$dry" = yes ]; then

@@ -70,10 +70,10 @@ struct AuditFault: Sendable, CustomTestStringConvertible {
             "set-uid processes dump", "/etc/sysctl.conf", "fs.suid_dumpable = 2\n",
             failure: "FAIL  sysctl.suid_dumpable: sysctl files: fs.suid_dumpable = 2"),
         replacing(
-            "tor logs addresses", "/etc/tor/torrc.d/ausweg-logging.conf", "SafeLogging 1",
+            "tor logs addresses", "/etc/tor/torrc.d/ausweg.conf", "SafeLogging 1",
             "SafeLogging 0", failure: "FAIL  tor.SafeLogging: SafeLogging 0"),
         replacing(
-            "tor logs to a file", "/etc/tor/torrc.d/ausweg-logging.conf", "Log notice syslog",
+            "tor logs to a file", "/etc/tor/torrc.d/ausweg.conf", "Log notice syslog",
             "Log info file /var/log/tor/log",
             failure: "FAIL  tor.Log: Log info file /var/log/tor/log"),
         writing(
