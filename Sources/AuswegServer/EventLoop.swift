@@ -16,6 +16,8 @@ final class EventLoop: @unchecked Sendable {
     /// How long the listeners rest after accept ran out of descriptors, in
     /// milliseconds, unless a connection of this loop closes sooner.
     static let acceptPause: UInt64 = 250
+    /// Request bytes are read into it, and answers copied from it into
+    /// OpenSSL: 16 KiB is a TLS record's most plaintext.
     static let scratchSize = 16 * 1024
 
     private let epoll: Int32
@@ -79,7 +81,7 @@ final class EventLoop: @unchecked Sendable {
             yielded.removeAll(keepingCapacity: true)
             for fd in again { drive(fd, now: now) }
             if now >= nextSweep {
-                dropLateConnections(now: now)
+                sweep(now: now)
                 nextSweep = now + Self.sweepInterval
             }
             if !listening, acceptsConnections, now >= resumeListeningAt { setListening(true) }
@@ -233,10 +235,15 @@ final class EventLoop: @unchecked Sendable {
         resumeListeningAt = 0
     }
 
-    private func dropLateConnections(now: UInt64) {
+    /// Closes late connections and frees the TLS buffers of idle ones, which
+    /// keep them between requests while busy.
+    private func sweep(now: UInt64) {
         for index in connections.indices {
-            if let connection = connections[index], connection.deadline <= now {
+            guard let connection = connections[index] else { continue }
+            if connection.deadline <= now {
                 remove(at: index)
+            } else if connection.isIdle {
+                connection.transport.releaseIdleBuffers()
             }
         }
     }

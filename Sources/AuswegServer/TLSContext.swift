@@ -59,6 +59,8 @@ public final class TLSContext: @unchecked Sendable {
                 | ctls_op_no_renegotiation() | ctls_op_no_ticket() | ctls_op_cleanse_plaintext())
         _ = SSL_CTX_set_num_tickets(pointer, 0)
         _ = ctls_set_session_cache_mode(pointer, Int(SSL_SESS_CACHE_OFF))
+        // Released buffers keep a connection in its handshake small; each
+        // connection keeps its buffers once the handshake is done.
         _ = ctls_set_mode(
             pointer,
             Int(

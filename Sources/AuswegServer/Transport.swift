@@ -21,4 +21,11 @@ protocol Transport: AnyObject {
     func shutdown()
     /// Reads and drops raw socket bytes while a closing connection lingers.
     func discard(into buffer: UnsafeMutableRawBufferPointer) -> IOStep
+    /// Frees what a connection waiting for its peer can do without (TLS
+    /// record buffers); the loop calls it for idle connections each sweep.
+    func releaseIdleBuffers()
+}
+
+extension Transport {
+    func releaseIdleBuffers() {}
 }

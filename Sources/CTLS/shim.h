@@ -31,6 +31,10 @@ static inline long ctls_set_mode(SSL_CTX *ctx, long mode) {
     return SSL_CTX_set_mode(ctx, mode);
 }
 
+static inline long ctls_clear_ssl_mode(SSL *ssl, long mode) {
+    return SSL_clear_mode(ssl, mode);
+}
+
 static inline long ctls_set_read_ahead(SSL_CTX *ctx, int yes) {
     return SSL_CTX_set_read_ahead(ctx, yes);
 }
