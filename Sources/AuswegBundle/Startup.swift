@@ -24,10 +24,12 @@ public struct Startup {
 
     public func serve() -> Never {
         refuseCoreDumps()
+        ProcessHeap.shareOneArena()
         checkTorConfig()
         let (table, unreviewed, audioNote) = loadSite()
         let paths = configuration.https == nil ? nil : certificatePaths()
         let context = paths.map { loadContext($0) }
+        ProcessHeap.releaseFreePages()
         let loops = workerCount()
         let maxConnections = connectionCap(loops: loops)
         let listeners = bindListeners()

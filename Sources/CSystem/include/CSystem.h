@@ -1,10 +1,11 @@
-// Linux calls that Glibc's Swift overlay does not import: epoll, accept4, and
-// prctl, which is variadic.
+// Linux calls that Glibc's Swift overlay does not import: epoll, accept4,
+// prctl, which is variadic, and glibc's malloc tuning (mallopt, malloc_trim).
 // struct epoll_event is packed on x86_64, so events cross into Swift as two
 // plain arrays instead.
 #ifndef AUSWEG_CSYSTEM_H
 #define AUSWEG_CSYSTEM_H
 
+#include <malloc.h>
 #include <stdint.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
