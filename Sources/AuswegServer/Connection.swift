@@ -105,7 +105,7 @@ final class Connection {
                 case .closed, .failed: return .finished
                 }
             case .writing:
-                if let progress = writeSome(now: now) { return progress }
+                if let progress = writeSome(now: now, scratch: scratch) { return progress }
             case .draining:
                 switch transport.discard(into: scratch) {
                 case .done(let count):
@@ -172,17 +172,23 @@ final class Connection {
         deadline = now + UInt64(timeouts.send)
     }
 
-    /// Writes until blocked or done; nil means the state moved on.
-    private func writeSome(now: UInt64) -> Progress? {
+    /// Writes one scratch-full of the reply, a TLS record's worth; nil means
+    /// it was written (the state may have moved on). After a blocked write
+    /// the same bytes are copied again, as OpenSSL wants them on its retry.
+    private func writeSome(now: UInt64, scratch: UnsafeMutableRawBufferPointer) -> Progress? {
         guard let current = reply else {
             preconditionFailure("writing without a reply")
         }
-        let step = current.withUnsafeBytes(from: written) { transport.write($0) }
+        let length = current.copy(from: written, into: scratch)
+        let step = transport.write(UnsafeRawBufferPointer(rebasing: scratch[..<length]))
+        // Zeroed whatever the reply holds, so the scratch memory never keeps
+        // anything between calls; a few hundred instructions per response.
+        wipe(scratch, length)
         switch step {
         case .done(let count):
             written += count
             deadline = now + UInt64(timeouts.send)
-            if written == current.length { finishReply(current, now: now) }
+            if written == current.count { finishReply(current, now: now) }
             return nil
         case .wouldBlock: return .waiting
         case .closed, .failed: return .finished

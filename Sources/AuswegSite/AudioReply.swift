@@ -19,8 +19,7 @@ enum AudioReply {
                 status: .ok, fields: fields, contentLength: size, listener: listener,
                 closesConnection: closing)
             let body = request.method == .head ? nil : BodyPart(clip.file, 0..<size)
-            return Reply(
-                bytes: head, count: head.count, body: body, closesConnection: closing)
+            return Reply(head: head, body: body, closesConnection: closing)
         }
         switch range.resolve(size: size) {
         case .partial(let part):
@@ -29,8 +28,7 @@ enum AudioReply {
                 status: .partialContent, fields: fields + [("Content-Range", contentRange)],
                 contentLength: part.count, listener: listener, closesConnection: closing)
             return Reply(
-                bytes: head, count: head.count, body: BodyPart(clip.file, part),
-                closesConnection: closing)
+                head: head, body: BodyPart(clip.file, part), closesConnection: closing)
         case .unsatisfiable:
             let head = PreparedResponse.head(
                 status: .rangeNotSatisfiable,

@@ -1,12 +1,15 @@
 import AuswegHTTP
 
-/// A response serialised with its headers, ready to write as it is.
+/// A response serialised with its headers, ready to write as it is: a head
+/// of its own and a body shared with every response that sends the same.
 struct PreparedResponse: Sendable {
-    let bytes: [UInt8]
-    /// Where the head ends: HEAD writes this much and no more.
-    let headLength: Int
+    /// The whole head; once padded, up to the `Padding` field's filler.
+    let head: [UInt8]
+    /// The number of filler bytes once padded, else nil.
+    let filler: Int?
+    let body: [UInt8]
     let closesConnection: Bool
-    /// Where the value of the Onion-Location field sits in `bytes`, so a
+    /// Where the value of the Onion-Location field sits in `head`, so a
     /// request with a query can get its own without serialising again.
     let onionLocation: Range<Int>?
 
@@ -27,11 +30,9 @@ struct PreparedResponse: Sendable {
         head += "Content-Length: \(body.count)\r\n"
         if closesConnection { head += "Connection: close\r\n" }
         head += "\r\n"
-        let headBytes = Array(head.utf8)
-        bytes = headBytes + body
-        headLength = headBytes.count
-        self.closesConnection = closesConnection
-        self.onionLocation = location
+        self.init(
+            head: Array(head.utf8), filler: nil, body: body, closesConnection: closesConnection,
+            onionLocation: location)
     }
 
     /// The head alone, for a body of `contentLength` bytes sent from
@@ -58,12 +59,19 @@ struct PreparedResponse: Sendable {
     }
 
     private init(
-        bytes: [UInt8], headLength: Int, closesConnection: Bool, onionLocation: Range<Int>?
+        head: [UInt8], filler: Int?, body: [UInt8], closesConnection: Bool,
+        onionLocation: Range<Int>?
     ) {
-        self.bytes = bytes
-        self.headLength = headLength
+        self.head = head
+        self.filler = filler
+        self.body = body
         self.closesConnection = closesConnection
         self.onionLocation = onionLocation
+    }
+
+    /// The bytes the whole response takes on the wire.
+    var size: Int {
+        head.count + (filler.map { $0 + Self.headEnd.count } ?? 0) + body.count
     }
 
     /// The same response with another Onion-Location value; itself when it
@@ -73,37 +81,56 @@ struct PreparedResponse: Sendable {
         precondition(!Self.breaksLine(value), "header value with CRLF")
         let replacement = Array(value.utf8)
         return PreparedResponse(
-            bytes: bytes[..<range.lowerBound] + replacement + bytes[range.upperBound...],
-            headLength: headLength - range.count + replacement.count,
-            closesConnection: closesConnection,
+            head: head[..<range.lowerBound] + replacement + head[range.upperBound...],
+            filler: filler, body: body, closesConnection: closesConnection,
             onionLocation: range.lowerBound..<range.lowerBound + replacement.count)
     }
 
     /// The same response grown to exactly `total` bytes by a `Padding`
-    /// field of filler, the head's last field, so that the body and the
-    /// Onion-Location range stay where they are.
+    /// field of filler, the head's last field, so that the Onion-Location
+    /// range stays where it is. The filler is kept as a count.
     func padded(to total: Int) -> PreparedResponse {
-        let filler = total - bytes.count - Self.paddingLineOverhead
+        precondition(filler == nil, "padding a padded response")
+        let filler = total - size - Self.paddingLineOverhead
         precondition(filler >= 1, "padding target below the response's own size")
-        let headEnd = headLength - 2
-        var grown: [UInt8] = []
-        grown.reserveCapacity(total)
-        grown.append(contentsOf: bytes[..<headEnd])
-        grown.append(contentsOf: "Padding: ".utf8)
-        grown.append(contentsOf: [UInt8](repeating: UInt8(ascii: "0"), count: filler))
-        grown.append(contentsOf: "\r\n".utf8)
-        grown.append(contentsOf: bytes[headEnd...])
         return PreparedResponse(
-            bytes: grown, headLength: headLength + total - bytes.count,
-            closesConnection: closesConnection, onionLocation: onionLocation)
+            head: head.dropLast(Self.headEnd.count / 2) + Array("Padding: ".utf8),
+            filler: filler, body: body, closesConnection: closesConnection,
+            onionLocation: onionLocation)
     }
 
     /// "Padding: " and the CRLF that end the field around its filler.
     static let paddingLineOverhead = "Padding: \r\n".utf8.count
+    /// The CRLF after the filler and the empty line's.
+    private static let headEnd = Array("\r\n\r\n".utf8)
 
     func reply(headOnly: Bool) -> Reply {
         Reply(
-            bytes: bytes, count: headOnly ? headLength : bytes.count,
+            head: head, filler: filler, body: body, sendsBody: !headOnly,
+            closesConnection: closesConnection)
+    }
+
+    /// The reply with the Onion-Location value `origin` + `target`, built
+    /// in memory of its own that is wiped once written: the target is what
+    /// the visitor asked for (threat model, promise 2). Only the head is
+    /// built; the body stays shared.
+    func reply(headOnly: Bool, onionOrigin origin: String, target: String) -> Reply {
+        guard let range = onionLocation else { return reply(headOnly: headOnly) }
+        var origin = origin
+        var target = target
+        let built = head.withUnsafeBytes { head in
+            origin.withUTF8 { origin in
+                target.withUTF8 { target in
+                    SensitiveBytes(concatenating: [
+                        UnsafeRawBufferPointer(rebasing: head[..<range.lowerBound]),
+                        UnsafeRawBufferPointer(origin), UnsafeRawBufferPointer(target),
+                        UnsafeRawBufferPointer(rebasing: head[range.upperBound...]),
+                    ])
+                }
+            }
+        }
+        return Reply(
+            sensitiveHead: built, filler: filler, body: body, sendsBody: !headOnly,
             closesConnection: closesConnection)
     }
 

@@ -43,7 +43,7 @@ struct RedirectTemplate: Sendable {
         let whole = PreparedResponse(
             status: .movedPermanently, fields: [("Location", publicURL)], body: [],
             listener: .redirect, closesConnection: closing
-        ).bytes
+        ).head
         let lineEnds = whole.indices.dropLast().filter { whole[$0] == 13 && whole[$0 + 1] == 10 }
         let cut = lineEnds[1]
         let field = Array(("Location: " + publicURL).utf8)

@@ -19,8 +19,13 @@ struct ResponseSite: Sendable {
     /// The Onion-Location value for `target` on `listener`: only the HTTPS
     /// listener sends one, never the onion listener or port 80.
     func onionLocation(_ target: String, on listener: ListenerKind) -> String? {
-        guard listener == .https, let onionOrigin else { return nil }
-        return onionOrigin + target
+        onionOrigin(on: listener).map { $0 + target }
+    }
+
+    /// The start of every Onion-Location value on `listener`, or nil when
+    /// it sends none.
+    func onionOrigin(on listener: ListenerKind) -> String? {
+        listener == .https ? onionOrigin : nil
     }
 
     func negotiatedLanguage(_ request: Request) -> String {

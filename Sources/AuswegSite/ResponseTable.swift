@@ -52,7 +52,7 @@ public final class ResponseTable: Responder {
         // cannot break out of the header line.
         let location =
             request.target == preparedTarget
-            ? nil : site.onionLocation(request.target, on: listener)
+            ? nil : site.onionOrigin(on: listener).map { ($0, request.target) }
         return variants.reply(
             coding: coding, closing: closing, headOnly: headOnly, onionLocation: location)
     }

@@ -66,11 +66,11 @@ struct ResponseVariants: Sendable {
     /// The serialised size of each form this resource has.
     var sizes: [ResponseForm: Int] {
         var sizes = [
-            ResponseForm.identity: identity.bytes.count,
-            .identityClosing: identityClosing.bytes.count,
+            ResponseForm.identity: identity.size,
+            .identityClosing: identityClosing.size,
         ]
-        sizes[.gzip] = gzip?.bytes.count
-        sizes[.gzipClosing] = gzipClosing?.bytes.count
+        sizes[.gzip] = gzip?.size
+        sizes[.gzipClosing] = gzipClosing?.size
         return sizes
     }
 
@@ -89,19 +89,22 @@ struct ResponseVariants: Sendable {
             gzipClosing: gzipClosing.map { pad($0, .gzipClosing) })
     }
 
-    /// - Parameter onionLocation: replaces the prepared Onion-Location value
-    ///   when the request's target differs from the path it was built for.
+    /// - Parameter onionLocation: the onion origin and the request's target,
+    ///   which replace the prepared Onion-Location value when the target
+    ///   differs from the path it was built for; that reply is wiped once
+    ///   written.
     func reply(
-        coding: ContentCoding, closing: Bool, headOnly: Bool, onionLocation: String? = nil
+        coding: ContentCoding, closing: Bool, headOnly: Bool,
+        onionLocation: (origin: String, target: String)? = nil
     ) -> Reply {
-        var chosen: PreparedResponse
+        let chosen: PreparedResponse
         switch (coding, closing) {
         case (.gzip, false): chosen = gzip ?? identity
         case (.gzip, true): chosen = gzipClosing ?? identityClosing
         case (.identity, false): chosen = identity
         case (.identity, true): chosen = identityClosing
         }
-        if let onionLocation { chosen = chosen.replacingOnionLocation(with: onionLocation) }
-        return chosen.reply(headOnly: headOnly)
+        guard let (origin, target) = onionLocation else { return chosen.reply(headOnly: headOnly) }
+        return chosen.reply(headOnly: headOnly, onionOrigin: origin, target: target)
     }
 }

@@ -35,4 +35,30 @@ import Testing
 
         #expect(reply.withUnsafeBytes { Array($0) } == Array("ready".utf8))
     }
+
+    @Test(arguments: [1, 2, 3, 7, 16, 100])
+    func paddedReplyCopiesTheSameBytesInPiecesOfAnySize(piece: Int) {
+        let reply = Reply(
+            head: Array("HTTP/1.1 200 OK\r\nPadding: ".utf8), filler: 5,
+            body: Array("<p>hi</p>".utf8), sendsBody: true, closesConnection: false)
+        var copied: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: piece)
+        while copied.count < reply.count {
+            let count = buffer.withUnsafeMutableBytes { reply.copy(from: copied.count, into: $0) }
+            copied += buffer[..<count]
+        }
+        #expect(
+            String(decoding: copied, as: UTF8.self)
+                == "HTTP/1.1 200 OK\r\nPadding: 00000\r\n\r\n<p>hi</p>")
+        #expect(buffer.withUnsafeMutableBytes { reply.copy(from: reply.count, into: $0) } == 0)
+    }
+
+    @Test func headReplyStopsAtTheEmptyLine() {
+        let reply = Reply(
+            head: Array("HTTP/1.1 200 OK\r\nPadding: ".utf8), filler: 2,
+            body: Array("body".utf8), sendsBody: false, closesConnection: true)
+        #expect(
+            reply.withUnsafeBytes { Array($0) }
+                == Array("HTTP/1.1 200 OK\r\nPadding: 00\r\n\r\n".utf8))
+    }
 }

@@ -67,6 +67,38 @@ import Testing
         #expect(head.fields.map(\.value) == reply.fields.map(\.value))
     }
 
+    /// Threat model, promise 2: a head naming the visitor's own target is
+    /// zeroed once written, the shared body and the prepared pages stay.
+    @Test func aHeadNamingTheTargetIsZeroedOnceWrittenWhilePagesStay() {
+        for (path, target) in [("/de/1", "/de/1?from=card"), ("/en/zzqq", "/en/zzqq")] {
+            let request = Request(
+                method: .get, version: .http11, path: path, target: target,
+                acceptEncoding: "gzip")
+            let reply = table.reply(to: request, on: .https)
+            let page = table.reply(
+                to: Request(method: .get, version: .http11, path: "/de/1", target: "/de/1"),
+                on: .https)
+            let pageBytes = page.withUnsafeBytes { Array($0) }
+            let read = ReplyReading(reply)
+            #expect(reply.isSensitive && !page.isSensitive)
+            #expect(locations(read) == [Self.origin + target])
+
+            reply.wipeIfSensitive()
+            page.wipeIfSensitive()
+
+            // What is left: the padding's filler, the head's end, the body.
+            let wiped = reply.withUnsafeBytes { Array($0) }
+            let filler = read.field("Padding") ?? ""
+            let headEnd = wiped.count - read.body.count
+            let zeroed = headEnd - filler.utf8.count - 4
+            #expect(zeroed > 100)
+            #expect(wiped[..<zeroed].allSatisfy { $0 == 0 })
+            #expect(Array(wiped[zeroed..<headEnd]) == Array((filler + "\r\n\r\n").utf8))
+            #expect(Array(wiped[headEnd...]) == read.body)
+            #expect(page.withUnsafeBytes { Array($0) } == pageBytes)
+        }
+    }
+
     @Test func refusalsPointToTheOnionHome() {
         let refused = ReplyReading(table.reply(rejecting: .invalidTarget, on: .https))
         #expect(locations(refused) == [Self.origin + "/"])

@@ -8,7 +8,7 @@ struct ReplyReading {
     let closes: Bool
 
     init(_ reply: Reply) {
-        let bytes = reply.withUnsafeBytes { Array($0) } + (reply.body?.bytes ?? [])
+        let bytes = reply.withUnsafeBytes { Array($0) }
         let separator: [UInt8] = [13, 10, 13, 10]
         var end = 0
         while end + 4 <= bytes.count, Array(bytes[end..<end + 4]) != separator { end += 1 }
