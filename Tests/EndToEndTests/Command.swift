@@ -5,6 +5,8 @@ struct CommandResult {
     let status: Int32
     let output: [UInt8]
     let errorOutput: String
+    /// False when the program was killed at its timeout.
+    var finished = true
 
     var text: String {
         String(decoding: output, as: UTF8.self)
@@ -16,10 +18,11 @@ enum Command {
     static let defaultTimeout = 15.0
 
     /// Runs `name` with `arguments`, feeding `input`; kills it after
-    /// `timeout` seconds and throws.
+    /// `timeout` seconds and throws, or with `keepOutput` returns what it
+    /// wrote until then.
     static func run(
         _ name: String, _ arguments: [String], input: [UInt8] = [],
-        timeout: Double = defaultTimeout
+        timeout: Double = defaultTimeout, keepOutput: Bool = false
     ) throws -> CommandResult {
         let scratch = try TemporaryDirectory()
         let inputPath = scratch.file("stdin")
@@ -44,6 +47,11 @@ enum Command {
         if !finished {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            if keepOutput {
+                return CommandResult(
+                    status: process.terminationStatus, output: scratch.bytes("stdout"),
+                    errorOutput: scratch.read("stderr"), finished: false)
+            }
             let line = ([name] + arguments).joined(separator: " ")
             throw HarnessError.commandTimedOut(line + " " + scratch.read("stderr"))
         }

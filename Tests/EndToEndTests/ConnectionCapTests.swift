@@ -8,16 +8,13 @@ import Testing
     static let cap = 20
 
     @Test func aFullCapClosesTheWaitingConnectionNearestItsDeadlineForEachNewcomer() throws {
-        let server = try HostileServer(extra: [
-            "--MaxConnections", "\(Self.cap)", "--Workers", "1",
-        ])
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
-        var silent: [RawClient] = []
+        let server = try ServerProcess.start(
+            Set(Listener.allCases), ["MaxConnections": "\(Self.cap)", "Workers": "1"])
+        defer { server.stop(grace: 0) }
+        let redirect = try server.endpoint(.http)
+        var silent: [SocketConnection] = []
         for _ in 0..<Self.cap {
-            silent.append(try #require(RawClient(.tcp(server.redirectPort))))
+            silent.append(try SocketConnection(redirect))
             // Distinct accept times, so their deadlines are ordered.
             usleep(5_000)
         }
@@ -26,11 +23,11 @@ import Testing
 
         // Kept alive and idle after their answer, the newcomers wait for a
         // later deadline (IdleTimeout) than the silent ones (HeaderTimeout).
-        var newcomers: [RawClient] = []
+        var newcomers: [SocketConnection] = []
         for served in 1...5 {
-            let newcomer = try #require(RawClient(.tcp(server.redirectPort)))
-            newcomer.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
-            #expect(RawResponse.statuses(newcomer.readResponse()) == [301])
+            let newcomer = try SocketConnection(redirect)
+            try newcomer.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try newcomer.readResponse().status == 301)
             newcomers.append(newcomer)
             let closed = silent.map { $0.peerHasClosed() }
             #expect(closed == (0..<Self.cap).map { $0 < served }, "after newcomer \(served)")
@@ -39,26 +36,25 @@ import Testing
     }
 
     @Test func placesHeldByAnswersAreNotTakenAndTheNewcomerIsClosedInstead() throws {
-        let server = try HostileServer(extra: ["--MaxConnections", "4", "--Workers", "1"])
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
+        let server = try ServerProcess.start(
+            Set(Listener.allCases), ["MaxConnections": "4", "Workers": "1"])
+        defer { server.stop(grace: 0) }
+        let redirect = try server.endpoint(.http)
         // Each is answered 400 and then lingers (2 s) while it stays open.
         let answered = try (0..<4).map { _ in
-            let client = try #require(RawClient(.tcp(server.redirectPort)))
-            client.send("GET / HTTP/1.1\r\n\r\n")
+            let client = try SocketConnection(redirect)
+            try client.send("GET / HTTP/1.1\r\n\r\n")
             return client
         }
         usleep(200_000)
 
-        let refused = try #require(RawClient(.tcp(server.redirectPort)))
-        refused.send(MalformedRequest.follower)
-        let refusal = refused.readToEnd()
+        let refused = try SocketConnection(redirect)
+        try? refused.send(MalformedRequest.follower)
+        let refusal = try refused.readToEnd()
         #expect(refusal.closed && refusal.bytes.isEmpty)
         for client in answered {
-            let answer = client.readToEnd()
-            #expect(RawResponse.statuses(answer.bytes) == [400] && answer.closed)
+            let answer = try client.readToEnd()
+            #expect(HTTPResponse.statuses(answer.bytes) == [400] && answer.closed)
         }
     }
 }

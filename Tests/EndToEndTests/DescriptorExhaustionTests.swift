@@ -7,36 +7,32 @@ import Testing
 /// then serves the clients that waited.
 @Suite(.serialized) struct DescriptorExhaustionTests {
     @Test func aLowOpenFileLimitLowersMaxConnectionsAndSaysSo() throws {
-        let server = try HostileServer(
-            extra: ["--MaxConnections", "1000", "--Workers", "1"], fileLimit: 100)
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
+        let server = try ServerProcess.start(
+            Set(Listener.allCases), ["MaxConnections": "1000", "Workers": "1"], fileLimit: 100)
+        defer { server.stop(grace: 0) }
         #expect(
-            server.startupText.contains(
-                "ausweg: MaxConnections lowered from 1000 to 67: the open-file limit is 100\n"))
+            server.startup.notes.contains(
+                "ausweg: MaxConnections lowered from 1000 to 67: the open-file limit is 100"))
 
-        let held = (0..<80).compactMap { _ in RawClient(.tcp(server.redirectPort)) }
-        let newcomer = try #require(RawClient(.unix(server.onionPath)))
-        newcomer.send(MalformedRequest.follower)
-        #expect(RawResponse.statuses(newcomer.readToEnd().bytes) == [200])
+        let redirect = try server.endpoint(.http)
+        let held = (0..<80).compactMap { _ in try? SocketConnection(redirect) }
+        let newcomer = try SocketConnection(server.endpoint(.onion))
+        try newcomer.send(MalformedRequest.follower)
+        #expect(HTTPResponse.statuses(try newcomer.readToEnd().bytes) == [200])
         #expect(held.count == 80)
     }
 
     @Test func runningOutOfDescriptorsRestsTheListenerAndServesTheWaitingLater() throws {
-        let server = try HostileServer(extra: ["--Workers", "1"])
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
-        var held: [RawClient] = (0..<10).compactMap { _ in RawClient(.tcp(server.redirectPort)) }
+        let server = try ServerProcess.start(Set(Listener.allCases), ["Workers": "1"])
+        defer { server.stop(grace: 0) }
+        let redirect = try server.endpoint(.http)
+        var held = (0..<10).compactMap { _ in try? SocketConnection(redirect) }
         usleep(200_000)
         try server.limitOpenFiles(to: server.lowestFreeDescriptor())
 
-        var waiting: [RawClient?] = try (0..<10).map { _ in
-            let client = try #require(RawClient(.tcp(server.redirectPort)))
-            client.send(MalformedRequest.follower)
+        var waiting: [SocketConnection?] = try (0..<10).map { _ in
+            let client = try SocketConnection(redirect)
+            try client.send(MalformedRequest.follower)
             return client
         }
         usleep(300_000)
@@ -48,7 +44,8 @@ import Testing
 
         held.removeAll()
         for index in waiting.indices {
-            #expect(RawResponse.statuses(waiting[index]?.readToEnd().bytes ?? []) == [301])
+            let answer = try waiting[index]?.readToEnd().bytes ?? []
+            #expect(HTTPResponse.statuses(answer) == [301])
             waiting[index] = nil
         }
     }

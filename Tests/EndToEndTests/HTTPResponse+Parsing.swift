@@ -47,6 +47,19 @@ extension HTTPResponse {
         return responses
     }
 
+    /// The statuses of the responses at the start of `bytes`, one after
+    /// another as their Content-Length frames them, up to the first bytes
+    /// that are not a whole response (TLS records, a cut-off answer).
+    static func statuses(_ bytes: [UInt8]) -> [Int] {
+        var rest = bytes[...]
+        var found: [Int] = []
+        while let (response, consumed) = try? parse(rest, toHead: false) {
+            found.append(response.status)
+            rest = rest.dropFirst(consumed)
+        }
+        return found
+    }
+
     private static func statusCode(_ line: String) throws -> Int {
         let parts = line.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]) else {

@@ -16,18 +16,17 @@ import Testing
     @Test(.enabled(if: OpenFiles.hardLimit > connections + 100))
     func tenThousandIdleConnectionsStayUnderTheDocumentedBounds() throws {
         OpenFiles.raiseLimit()
-        let server = try HostileServer(extra: ["--MaxConnections", "\(Self.connections)"])
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
+        let server = try ServerProcess.start(
+            Set(Listener.allCases), ["MaxConnections": "\(Self.connections)"])
+        defer { server.stop(grace: 0) }
+        let (redirect, https) = (try server.endpoint(.http), try server.endpoint(.https))
         let before = server.residentKiB()
         let plain = (0..<Self.connections / 2).compactMap { _ in
-            RawClient(.tcp(server.redirectPort))
+            try? SocketConnection(redirect)
         }
         usleep(300_000)
         let plainOnly = server.residentKiB()
-        let tls = (0..<Self.connections / 2).compactMap { _ in RawClient(.tcp(server.httpsPort)) }
+        let tls = (0..<Self.connections / 2).compactMap { _ in try? SocketConnection(https) }
         usleep(300_000)
         let all = server.residentKiB()
 

@@ -7,18 +7,15 @@ import Testing
     enum Side: CaseIterable { case onion, redirect, https }
 
     @Test func everyMalformedHeadIsRefusedAloneOnEveryListener() throws {
-        let server = try HostileServer()
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
+        let server = try ServerProcess.start(Set(Listener.allCases))
+        defer { server.stop(grace: 0) }
         for side in Side.allCases {
             for request in MalformedRequest.corpus {
                 let answer = try exchange(
                     request.bytes + Array(MalformedRequest.follower.utf8), side, server)
                 let expected = expectedStatuses(request, side)
                 #expect(
-                    RawResponse.statuses(answer.bytes) == expected,
+                    HTTPResponse.statuses(answer.bytes) == expected,
                     "\(request) on \(side)")
                 #expect(answer.closed, "\(request) on \(side): connection left open")
                 #expect(
@@ -29,11 +26,8 @@ import Testing
     }
 
     @Test func garbageOnTheTLSPortIsClosedWithoutAnHTTPAnswer() throws {
-        let server = try HostileServer()
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
+        let server = try ServerProcess.start(Set(Listener.allCases))
+        defer { server.stop(grace: 0) }
         let garbage: [[UInt8]] = [
             Array(MalformedRequest.follower.utf8),
             [0x16, 0x03, 0x01, 0xFF, 0xFF] + Array(repeating: 0x41, count: 200),
@@ -41,11 +35,11 @@ import Testing
             Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8),
         ]
         for bytes in garbage {
-            let client = try #require(RawClient(.tcp(server.httpsPort)))
-            client.send(bytes)
-            let answer = client.readToEnd()
+            let client = try SocketConnection(server.endpoint(.https))
+            try? client.send(bytes)
+            let answer = try client.readToEnd()
             #expect(answer.closed)
-            #expect(RawResponse.statuses(answer.bytes).isEmpty)
+            #expect(HTTPResponse.statuses(answer.bytes).isEmpty)
         }
     }
 
@@ -61,21 +55,17 @@ import Testing
         }
     }
 
-    private func exchange(_ bytes: [UInt8], _ side: Side, _ server: HostileServer) throws
+    private func exchange(_ bytes: [UInt8], _ side: Side, _ server: ServerProcess) throws
         -> (bytes: [UInt8], closed: Bool)
     {
         switch side {
         case .https:
-            // s_client ends only when the server closes (or after 10 s).
-            let started = Date()
-            let bytes = try OpenSSLClient.exchange(bytes, port: server.httpsPort)
-            return (bytes, Date().timeIntervalSince(started) < 9)
+            // s_client ends only when the server closes.
+            return try TLSClient.exchange(bytes, port: server.port(.https))
         case .onion, .redirect:
-            let endpoint: RawEndpoint =
-                side == .onion ? .unix(server.onionPath) : .tcp(server.redirectPort)
-            let client = try #require(RawClient(endpoint))
-            client.send(bytes)
-            return client.readToEnd()
+            let client = try SocketConnection(server.endpoint(side == .onion ? .onion : .http))
+            try? client.send(bytes)
+            return try client.readToEnd()
         }
     }
 }

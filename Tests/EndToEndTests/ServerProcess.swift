@@ -6,7 +6,9 @@ import Foundation
 /// Always stopped: by `stop()`, which tests call in a `defer`, or at the
 /// latest when the object goes away.
 final class ServerProcess {
-    static let startupTimeout = 20.0
+    /// The first start renders twenty languages in a debug build, slower
+    /// still under a sanitizer.
+    static let startupTimeout = 60.0
     static let stopTimeout = 5.0
 
     let directory: TemporaryDirectory
@@ -15,14 +17,22 @@ final class ServerProcess {
     private let process: Process
     private let outputs: [FileHandle]
     private(set) var startup = StartupLines.empty
+    private(set) var processIdentifier: Int32 = 0
     private var launched = false
 
     /// Starts the server with `listeners` on free ports and `overrides` as
     /// `--Key value` arguments, and waits for its start-up lines.
+    /// - Parameter directory: a state folder (and onion socket path) to
+    ///   share with an earlier server, instead of a fresh one.
+    /// - Parameter fileLimit: an open-file limit (soft and hard) to start
+    ///   under, set by util-linux `prlimit`, which then runs the server.
     static func start(
-        _ listeners: Set<Listener> = [.https], _ overrides: [String: String] = [:]
+        _ listeners: Set<Listener> = [.https], _ overrides: [String: String] = [:],
+        directory: TemporaryDirectory? = nil, fileLimit: Int? = nil
     ) throws -> ServerProcess {
-        let server = try ServerProcess(listeners: listeners, overrides: overrides)
+        let server = try ServerProcess(
+            listeners: listeners, overrides: overrides, directory: directory,
+            fileLimit: fileLimit)
         do {
             try server.waitForStartup()
         } catch {
@@ -32,26 +42,39 @@ final class ServerProcess {
         return server
     }
 
-    private init(listeners: Set<Listener>, overrides: [String: String]) throws {
+    private init(
+        listeners: Set<Listener>, overrides: [String: String], directory: TemporaryDirectory?,
+        fileLimit: Int?
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: PackageLayout.binary) else {
             throw HarnessError.executableNotFound(PackageLayout.binary + " (run swift build)")
         }
-        directory = try TemporaryDirectory()
+        self.directory = try directory ?? TemporaryDirectory()
         self.listeners = listeners
-        settings = Self.defaults(listeners, in: directory).merging(overrides) { $1 }
+        settings = Self.defaults(listeners, in: self.directory).merging(overrides) { $1 }
         process = Process()
-        process.executableURL = URL(fileURLWithPath: PackageLayout.binary)
         let pairs = settings.sorted { $0.key < $1.key }
-        process.arguments = ["serve"] + pairs.flatMap { ["--" + $0.key, $0.value] }
+        let arguments = ["serve"] + pairs.flatMap { ["--" + $0.key, $0.value] }
+        if let fileLimit {
+            process.executableURL = URL(fileURLWithPath: try Command.locate("prlimit"))
+            process.arguments =
+                ["--nofile=\(fileLimit):\(fileLimit)", PackageLayout.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: PackageLayout.binary)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = PackageLayout.root
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["SWIFT_BACKTRACE": "enable=no"]) { $1 }
         process.standardInput = FileHandle.nullDevice
-        outputs = [try directory.outputHandle("stdout"), try directory.outputHandle("stderr")]
+        outputs = [
+            try self.directory.outputHandle("stdout"), try self.directory.outputHandle("stderr"),
+        ]
         process.standardOutput = outputs[0]
         process.standardError = outputs[1]
         try process.run()
         launched = true
+        processIdentifier = process.processIdentifier
     }
 
     deinit {
@@ -140,14 +163,26 @@ final class ServerProcess {
         }
     }
 
-    /// Sends SIGTERM, then SIGKILL if it does not exit in time; returns the
-    /// exit status, or nil when the process was killed by a signal.
+    /// Waits at most `seconds` for the process to end by itself; its exit
+    /// status, or nil when it still runs or was killed by a signal.
+    func waitForExit(seconds: Double) -> Int32? {
+        guard launched, Deadline.wait(seconds: seconds, until: { !process.isRunning }) else {
+            return nil
+        }
+        process.waitUntilExit()
+        return process.terminationReason == .exit ? process.terminationStatus : nil
+    }
+
+    /// Sends SIGTERM, then SIGKILL if it does not exit within `grace`
+    /// seconds; returns the exit status, or nil when the process was killed
+    /// by a signal. Tests that hold thousands of connections open pass a
+    /// grace of 0: the server's own stop would wait for each of them.
     @discardableResult
-    func stop() -> Int32? {
+    func stop(grace: Double = stopTimeout) -> Int32? {
         guard launched else { return nil }
         if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            if !Deadline.wait(seconds: Self.stopTimeout, until: { !process.isRunning }) {
+            kill(process.processIdentifier, grace > 0 ? SIGTERM : SIGKILL)
+            if !Deadline.wait(seconds: grace, until: { !process.isRunning }) {
                 kill(process.processIdentifier, SIGKILL)
             }
         }

@@ -6,8 +6,8 @@ import Testing
 /// their deadlines, cost bounded memory, and normal clients stay fast.
 @Suite(.serialized) struct SlowClientLoadTests {
     static let shortTimeouts = [
-        "--HeaderTimeout", "3 seconds", "--HandshakeTimeout", "3 seconds",
-        "--SendTimeout", "2 seconds", "--IdleTimeout", "3 seconds",
+        "HeaderTimeout": "3 seconds", "HandshakeTimeout": "3 seconds",
+        "SendTimeout": "2 seconds", "IdleTimeout": "3 seconds",
     ]
     static let drippers = 500
     static let silentTLS = 200
@@ -24,11 +24,10 @@ import Testing
 
     @Test func aThousandSlowClientsAreClosedAtTheirDeadlinesWhileOthersAreServed() throws {
         OpenFiles.raiseLimit()
-        let server = try HostileServer(extra: Self.shortTimeouts)
-        defer {
-            server.signal(SIGKILL)
-            server.removeFolder()
-        }
+        let server = try ServerProcess.start(Set(Listener.allCases), Self.shortTimeouts)
+        defer { server.stop(grace: 0) }
+        let (redirect, https) = (try server.endpoint(.http), try server.endpoint(.https))
+        let onion = try server.endpoint(.onion)
         _ = latencies(server, count: 50)
         let unloaded = percentile99(latencies(server, count: 300))
         let memoryBefore = server.residentKiB()
@@ -37,15 +36,15 @@ import Testing
         //    ones open TLS and never say hello; non-readers ask for many
         //    pages and never read one.
         let opened = Date()
-        let drippers = (0..<Self.drippers).compactMap { _ in RawClient(.tcp(server.redirectPort)) }
+        let drippers = (0..<Self.drippers).compactMap { _ in try? SocketConnection(redirect) }
         var head = Array("GET / HTTP/1.1\r\nHost: a\r\nX: ".utf8)
         drip(drippers, &head)
-        let silent = (0..<Self.silentTLS).compactMap { _ in RawClient(.tcp(server.httpsPort)) }
+        let silent = (0..<Self.silentTLS).compactMap { _ in try? SocketConnection(https) }
         let requests = String(
             repeating: "GET /de/1 HTTP/1.1\r\nHost: a\r\n\r\n", count: Self.pipelined)
         let nonReaders = (0..<Self.nonReaders).compactMap { _ in
-            let client = RawClient(.unix(server.onionPath))
-            client?.send(requests)
+            let client = try? SocketConnection(onion)
+            try? client?.send(requests)
             return client
         }
         #expect(drippers.count + silent.count + nonReaders.count == 1000)
@@ -80,12 +79,14 @@ import Testing
     }
 
     /// Seconds per fresh connection, request and complete answer.
-    private func latencies(_ server: HostileServer, count: Int) -> [Double] {
+    private func latencies(_ server: ServerProcess, count: Int) -> [Double] {
         (0..<count).map { _ in
             let started = Date()
-            guard let client = RawClient(.tcp(server.redirectPort)) else { return 10 }
-            client.send(MalformedRequest.follower)
-            guard RawResponse.statuses(client.readToEnd().bytes) == [301] else { return 10 }
+            guard let client = try? SocketConnection(server.endpoint(.http)),
+                (try? client.send(MalformedRequest.follower)) != nil,
+                let answer = try? client.readToEnd(),
+                HTTPResponse.statuses(answer.bytes) == [301]
+            else { return 10 }
             return Date().timeIntervalSince(started)
         }
     }
@@ -97,9 +98,9 @@ import Testing
 
     /// Sends every dripper its next byte of a never-ending head, then
     /// pauses a little.
-    private func drip(_ drippers: [RawClient], _ head: inout [UInt8]) {
+    private func drip(_ drippers: [SocketConnection], _ head: inout [UInt8]) {
         let byte: [UInt8] = head.isEmpty ? [0x61] : [head.removeFirst()]
-        for client in drippers { client.send(byte) }
+        for client in drippers { try? client.send(byte) }
         usleep(50_000)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A plain TCP or unix-socket connection that sends raw bytes and reads
 /// responses, for what curl cannot do: pipelining, bodies that are
-/// announced, half-sent heads.
+/// announced, half-sent heads, hostile bytes, clients that never read.
 final class SocketConnection {
     static let readTimeout = 5.0
 
@@ -54,7 +54,12 @@ final class SocketConnection {
 
     /// Writes all of `text` in as few writes as the kernel allows.
     func send(_ text: String) throws {
-        var bytes = Array(text.utf8)[...]
+        try send(Array(text.utf8))
+    }
+
+    /// Writes all of `bytes`; throws when the peer is gone.
+    func send(_ bytes: [UInt8]) throws {
+        var bytes = bytes[...]
         while !bytes.isEmpty {
             let count = bytes.withUnsafeBytes {
                 Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
@@ -86,12 +91,29 @@ final class SocketConnection {
     /// Waits for the peer to close; returns the bytes that came before, or
     /// nil when the connection is still open at the deadline.
     func readUntilClosed(timeout: Double = readTimeout) throws -> [UInt8]? {
+        let (bytes, closed) = try readToEnd(timeout: timeout)
+        return closed ? bytes : nil
+    }
+
+    /// Reads until the peer closes or the deadline passes; returns every
+    /// byte that came and whether the peer closed.
+    func readToEnd(timeout: Double = readTimeout) throws -> (bytes: [UInt8], closed: Bool) {
         let deadline = Deadline(seconds: timeout)
         while !closedByPeer {
-            guard try receive(until: deadline) else { return nil }
+            guard try receive(until: deadline) else { break }
         }
         defer { received.removeAll() }
-        return received
+        return (received, closedByPeer)
+    }
+
+    /// Whether the peer has closed (FIN or reset), without waiting and
+    /// without reading: a client that never reads stays one.
+    func peerHasClosed() -> Bool {
+        // POLLRDHUP needs _GNU_SOURCE in <poll.h>, so Glibc lacks it.
+        let peerShutDown: Int16 = 0x2000
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN) | peerShutDown, revents: 0)
+        guard poll(&poller, 1, 0) == 1 else { return false }
+        return poller.revents & (peerShutDown | Int16(POLLHUP) | Int16(POLLERR)) != 0
     }
 
     /// Waits for bytes or the end of the stream; false at the deadline.

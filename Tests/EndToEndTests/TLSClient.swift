@@ -13,6 +13,17 @@ enum TLSClient {
         return result.output
     }
 
+    /// Sends raw `bytes` over one TLS connection; returns what came back
+    /// and whether the server closed the connection before `timeout`.
+    static func exchange(
+        _ bytes: [UInt8], port: Int, timeout: Double = 10
+    ) throws -> (bytes: [UInt8], closed: Bool) {
+        let arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"]
+        let result = try Command.run(
+            "openssl", arguments + ["-quiet"], input: bytes, timeout: timeout, keepOutput: true)
+        return (result.output, result.finished)
+    }
+
     /// Performs one handshake with extra s_client `options` (protocol,
     /// cipher, ALPN) and sends nothing.
     static func handshake(port: Int, options: [String] = []) throws -> TLSHandshake {
