@@ -1,4 +1,5 @@
-# The whole set-up is two commands: `make run` and `make test`. Both install
+# The whole set-up is two commands: `make run` and `make test` (and a longer
+# `make test-deep`, which CI runs too). They install
 # the Debian packages they need first, and only those that are missing
 # (.ci/install-packages, which also keeps tor's and nginx's services off),
 # and speak every page into clips (`ausweg audio`), remaking only changed ones.
@@ -14,7 +15,8 @@ PACKAGES += espeak-ng opus-tools lame
 # Only the tests need these: strace watches what the server writes;
 # systemd-analyze, apparmor_parser, nft and shellcheck read the hardening
 # bundle's files the way the host will.
-TEST_PACKAGES := strace systemd apparmor nftables shellcheck
+# testssl.sh scans the TLS listener; wrk loads it while certificates reload.
+TEST_PACKAGES := strace systemd apparmor nftables shellcheck testssl.sh wrk
 export SWIFT_BACKTRACE := enable=no
 # The test scripts in tor/testnet/ leave no __pycache__ behind.
 export PYTHONDONTWRITEBYTECODE := 1
@@ -23,7 +25,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resort should it hang (SIGTERM still tears its network down).
 TOR_TEST_LIMIT := 480
 
-.PHONY: run test deps test-deps build release lint clean tor-test bench bench-deps
+.PHONY: run test test-deep fuzz sanitized deps test-deps build release lint clean tor-test \
+    bench bench-deps
 
 run: release
 	.build/release/ausweg audio
@@ -40,7 +43,61 @@ test: test-deps lint
 	.build/debug/ausweg audio
 	swift test --skip-build --skip '$(SERIAL_TESTS)'
 	swift test --skip-build --filter '$(SERIAL_TESTS)' --no-parallel
+	$(MAKE) fuzz FUZZ_SECONDS=5
 	$(MAKE) tor-test
+
+# Longer: each fuzzer for a minute, then the unit and end-to-end suites
+# under AddressSanitizer and under ThreadSanitizer.
+test-deep: test-deps
+	$(MAKE) fuzz FUZZ_SECONDS=60
+	$(MAKE) sanitized SANITIZER=address
+	$(MAKE) sanitized SANITIZER=thread
+
+# The libFuzzer targets in Tests/Fuzz/, with AddressSanitizer, each for
+# FUZZ_SECONDS from its seed corpus in Tests/Fuzz/Corpus/. Inputs it finds
+# go to a temporary folder, never into the repository; an input that
+# crashes is kept in .build/fuzz/crashes/ and fails the run. SwiftPM's
+# `--sanitize fuzzer` lets libFuzzer's main stand in for the executable's,
+# but instruments no library for coverage; `-Xswiftc` does that.
+FUZZERS := RequestParser PathDecoder Configuration
+FUZZ_SECONDS := 60
+FUZZ_BUILD := AUSWEG_FUZZ=1 swift build --scratch-path .build/fuzz \
+    --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address
+
+fuzz:
+	@mkdir -p .build/fuzz/crashes
+	@for name in $(FUZZERS); do \
+	    $(call quiet_build,$(FUZZ_BUILD) --product $${name}Fuzzer,.build/fuzz/build.log); \
+	    found=$$(mktemp -d) || exit 1; \
+	    timeout -k 10 $$(($(FUZZ_SECONDS) + 120)) .build/fuzz/debug/$${name}Fuzzer \
+	        -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+	        -artifact_prefix=.build/fuzz/crashes/$$name- \
+	        $$found Tests/Fuzz/Corpus/$$name > .build/fuzz/$$name.log 2>&1; \
+	    status=$$?; rm -rf $$found; \
+	    if [ $$status != 0 ]; then tail -n 60 .build/fuzz/$$name.log; exit $$status; fi; \
+	    echo "fuzz $$name: $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' \
+	        .build/fuzz/$$name.log), no crash"; \
+	done
+
+# The unit and end-to-end suites with SANITIZER (address or thread), in
+# their own build folder; the end-to-end tests start the sanitized binary.
+# The suites that measure memory and time are left out: a sanitizer
+# multiplies both. XCTest's own leaks are not ours (detect_leaks=0).
+SANITIZER := address
+MEASURING_SUITES := SlowClientLoadTests|IdleMemoryTests|DescriptorExhaustionTests|ConnectionCapTests
+sanitized:
+	@mkdir -p .build
+	@$(call quiet_build,swift build --build-tests --scratch-path .build/$(SANITIZER) \
+	    --sanitize $(SANITIZER),.build/$(SANITIZER).log)
+	AUSWEG_BINARY=$(CURDIR)/.build/$(SANITIZER)/debug/ausweg \
+	ASAN_OPTIONS=detect_leaks=0 TSAN_OPTIONS=halt_on_error=1 \
+	    swift test --skip-build --scratch-path .build/$(SANITIZER) --sanitize $(SANITIZER) \
+	    --skip '$(MEASURING_SUITES)'
+
+# Runs a build with its output in a log, shown only when it fails: gold
+# warns once per AddressSanitizer helper it cannot export, hundreds of
+# harmless lines.
+quiet_build = $(1) > $(2) 2>&1 || { grep -v 'Cannot export local symbol' $(2); exit 1; }
 
 # The onion service on a private Tor network on 127.0.0.1 (tor/testnet/).
 tor-test:

@@ -44,3 +44,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, declared only for `make fuzz`, which builds them with
+// AUSWEG_FUZZ=1 and `--sanitize fuzzer`: libFuzzer brings their `main`,
+// without which an ordinary build could not link them.
+if Context.environment["AUSWEG_FUZZ"] == "1" {
+    let fuzzers: [(name: String, module: Target.Dependency)] = [
+        ("RequestParserFuzzer", "AuswegHTTP"),
+        ("PathDecoderFuzzer", "AuswegHTTP"),
+        ("ConfigurationFuzzer", "AuswegBundle"),
+    ]
+    package.targets += fuzzers.map { fuzzer in
+        .executableTarget(
+            name: fuzzer.name, dependencies: [fuzzer.module], path: "Tests/Fuzz/" + fuzzer.name,
+            swiftSettings: strict)
+    }
+}

@@ -6,18 +6,29 @@ extension Configuration {
     public static func load(file: String?, overrides: [Override]) throws(ConfigurationError)
         -> Configuration
     {
-        var configuration = Configuration()
+        var lines: KeyValueFile?
         if let file {
-            let lines: KeyValueFile
             do {
                 lines = try KeyValueFile(path: file)
             } catch {
                 throw ConfigurationError(file: file, line: 0, error.message)
             }
-            var seen = FirstSettings(source: file, place: "line")
+        }
+        return try load(lines: lines, overrides: overrides)
+    }
+
+    /// `load(file:overrides:)` for a file already read; touches no file, so
+    /// hostile text can be fed to it directly (the fuzzer does).
+    public static func load(lines: KeyValueFile?, overrides: [Override])
+        throws(ConfigurationError) -> Configuration
+    {
+        var configuration = Configuration()
+        if let lines {
+            var seen = FirstSettings(source: lines.path, place: "line")
             for entry in lines.entries {
                 try seen.record(entry.key, at: entry.line)
-                try configuration.apply(entry.key, entry.value, file: file, line: entry.line)
+                try configuration.apply(
+                    entry.key, entry.value, file: lines.path, line: entry.line)
             }
         }
         var seen = FirstSettings(source: Override.source, place: "argument")
@@ -26,7 +37,7 @@ extension Configuration {
             try configuration.apply(
                 override.key, override.value, file: Override.source, line: override.position)
         }
-        try configuration.checkCombinations(file: file ?? Override.source)
+        try configuration.checkCombinations(file: lines?.path ?? Override.source)
         return configuration
     }
 

@@ -20,7 +20,8 @@ public struct KeyValueFile: Sendable {
         entries = Self.split(text)
     }
 
-    init(path: String, text: String) {
+    /// Splits `text` as if read from `path`.
+    public init(path: String, text: String) {
         self.path = path
         entries = Self.split(text)
     }

@@ -17,6 +17,10 @@ struct PathDecoderTests {
         ("/%2e", "/."),
         ("/%D8%B9%D8%B1%D8%A8%D9%8A", "/عربي"),
         ("/%F0%9F%98%80", "/😀"),
+        // A "/" followed by a combining mark is one Character: the decoder
+        // must work on bytes (found by the path fuzzer's own check).
+        ("/%CC%81a", "/\u{301}a"),
+        ("/\u{6DA}\u{FFFD}C-", "/\u{6DA}\u{FFFD}C-"),
     ])
     func decodesOnce(encoded: String, decoded: String) throws {
         #expect(try PathDecoder.decode(encoded) == decoded)
@@ -48,6 +52,8 @@ struct PathDecoderTests {
         ("/%2E%2E/etc", .pathEscapesRoot),
         ("/.%2e/", .pathEscapesRoot),
         ("/a/%2e./b", .pathEscapesRoot),
+        ("/../%CC%81", .pathEscapesRoot),
+        ("/..%2F%CC%81", .encodedSlash),
         ("", .invalidTarget),
         ("a/b", .invalidTarget),
     ])
