@@ -82,11 +82,12 @@ fuzz:
 # The unit and end-to-end suites with SANITIZER (address or thread), in
 # their own build folder; the end-to-end tests start the sanitized binary.
 # The suites that measure memory and time are left out, since a sanitizer
-# multiplies both, and so is the TLS scan, which tests libssl's answers.
+# multiplies both, and so are the TLS scan (libssl's answers) and the reloads
+# under wrk's load.
 # XCTest's own leaks are not ours (detect_leaks=0).
 SANITIZER := address
 UNSANITIZED_SUITES := SlowClientLoadTests|IdleMemoryTests|DescriptorExhaustionTests
-UNSANITIZED_SUITES := $(UNSANITIZED_SUITES)|ConnectionCapTests|TLSScanTests
+UNSANITIZED_SUITES := $(UNSANITIZED_SUITES)|ConnectionCapTests|TLSScanTests|ReloadUnderLoadTests
 sanitized:
 	@mkdir -p .build
 	@$(call quiet_build,swift build --build-tests --scratch-path .build/$(SANITIZER) \
