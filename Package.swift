@@ -27,7 +27,8 @@ let package = Package(
             name: "AuswegServer",
             dependencies: ["AuswegHTTP", "CTLS", "CSystem"],
             swiftSettings: strict),
-        .target(name: "AuswegCard", dependencies: ["CQRencode"], swiftSettings: strict),
+        .target(
+            name: "AuswegCard", dependencies: ["AuswegSite", "CQRencode"], swiftSettings: strict),
         .target(
             name: "AuswegBundle",
             dependencies: ["AuswegServer", "AuswegSite", "AuswegCard", "CTLS"],

@@ -1,3 +1,5 @@
+import AuswegSite
+
 /// A minimal SVG writer for one card face, in millimetres.
 ///
 /// Every text it writes is escaped; numbers are rounded to micrometres, which
@@ -60,11 +62,11 @@ struct SVGDocument {
     ) {
         let family = style == .monospace ? Self.monoFonts : Self.sansFonts
         let weight = style == .bold ? " font-weight=\"bold\"" : ""
-        let lang = language.map { " xml:lang=\"\(Self.escaped($0))\"" } ?? ""
+        let lang = language.map { " xml:lang=\"\($0.htmlEscaped)\"" } ?? ""
         markup += """
             <text x="\(Self.number(x))" y="\(Self.number(baseline))" \
             font-family="\(family)" font-size="\(Self.number(size))"\(weight) \
-            text-anchor="\(anchor)" fill="\(fill)"\(lang)>\(Self.escaped(content))</text>
+            text-anchor="\(anchor)" fill="\(fill)"\(lang)>\(content.htmlEscaped)</text>
 
             """
     }
@@ -84,20 +86,5 @@ struct SVGDocument {
         digits = String(repeating: "0", count: 3 - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
         return "\(sign)\(whole).\(digits)"
-    }
-
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,6 +1,6 @@
 extension String {
-    /// Safe inside HTML text and inside double-quoted attributes.
-    var htmlEscaped: String {
+    /// Safe inside HTML or XML text and inside double-quoted attributes.
+    public var htmlEscaped: String {
         var result = ""
         result.reserveCapacity(utf8.count)
         for character in unicodeScalars {

@@ -11,7 +11,15 @@ import Testing
         #expect(SVGDocument.number(value) == text)
     }
 
-    @Test func escapesEveryMarkupCharacter() {
-        #expect(SVGDocument.escaped(#"a&b<c>d"e'f"#) == "a&amp;b&lt;c&gt;d&quot;e&apos;f")
+    @Test func textAndItsLanguageAreEscaped() {
+        var document = SVGDocument(width: 91, height: 61)
+        document.text(
+            #"a&b<c>d"e'f"#, x: 1, baseline: 2, size: 3, style: .regular, anchor: "start",
+            fill: "#000", language: #"x"y"#)
+
+        let svg = document.finished()
+
+        #expect(svg.contains(#">a&amp;b&lt;c&gt;d&quot;e&#39;f</text>"#))
+        #expect(svg.contains(#"xml:lang="x&quot;y""#))
     }
 }
