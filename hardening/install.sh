@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs Ausweg and its hardening bundle on a Debian host in one step:
-# binary, content, configuration, systemd unit, AppArmor profile, firewall,
+# binary, content, configuration, systemd units, AppArmor profile, firewall,
 # journald, coredump, sysctl and tor drop-ins. Running it again changes
 # only what differs. Every file is written beside its target and renamed
 # into place, so no half-written file is ever left behind.
@@ -11,7 +11,8 @@
 #   --root DIR    install into DIR instead of /, and activate nothing (for
 #                 tests and for building images)
 #   --binary FILE the ausweg binary (default: .build/release/ausweg)
-#   --onion-only  add the drop-in for a host that serves only the onion
+#   --onion-only  leave out the HTTPS and HTTP socket units, for a host that
+#                 serves only the onion
 #
 # Check the result with `ausweg audit` (or `ausweg audit --root DIR`).
 set -eu
@@ -24,7 +25,7 @@ onion_only=no
 binary="$project/.build/release/ausweg"
 
 usage() {
-    sed -n '/^#   hardening/,/^#   --onion/s/^# \{0,1\}//p' "$0" >&2
+    sed -n '/^#   hardening/,/^#  *serves only the onion/s/^# \{0,1\}//p' "$0" >&2
     exit 2
 }
 
@@ -124,9 +125,9 @@ install_file "$binary" /usr/local/bin/ausweg 0755
 install_tree "$project/content" /usr/local/share/ausweg/content
 install_new "$here/config/ausweg.conf" /etc/ausweg/ausweg.conf 0644
 install_file "$here/systemd/ausweg.service" /etc/systemd/system/ausweg.service 0644
-if [ "$onion_only" = yes ]; then
-    install_file "$here/systemd/onion-only.conf" \
-        /etc/systemd/system/ausweg.service.d/onion-only.conf 0644
+if [ "$onion_only" = no ]; then
+    install_file "$here/systemd/ausweg-https.socket" /etc/systemd/system/ausweg-https.socket 0644
+    install_file "$here/systemd/ausweg-http.socket" /etc/systemd/system/ausweg-http.socket 0644
 fi
 install_file "$here/apparmor/usr.local.bin.ausweg" /etc/apparmor.d/usr.local.bin.ausweg 0644
 if [ -f "$root/etc/nftables.conf" ] && [ ! -e "$root/etc/nftables.conf.before-ausweg" ] \
@@ -157,6 +158,12 @@ if command -v apparmor_parser >/dev/null && [ -d /sys/kernel/security/apparmor ]
 fi
 systemctl enable --now nftables
 systemctl enable ausweg
+if [ "$onion_only" = no ]; then
+    # systemd binds ports 443 and 80 from now on, so a server started before
+    # the socket units must let go of them first.
+    systemctl stop ausweg
+    systemctl enable --now ausweg-https.socket ausweg-http.socket
+fi
 systemctl restart ausweg
 systemctl reload tor || systemctl restart tor
 say "done; check with: ausweg audit"

@@ -4,8 +4,9 @@ import AuswegSite
 import Glibc
 
 /// Start-up, step by step: refuse core dumps, load the site, load or make
-/// the certificate, bind, drop root, serve, then wait for signals. Every failure before serving ends the
-/// process with one line on standard error.
+/// the certificate, take over or bind the listeners, drop root, serve, then
+/// wait for signals. Every failure before serving ends the process with one
+/// line on standard error.
 public struct Startup {
     let configuration: Configuration
 
@@ -32,8 +33,8 @@ public struct Startup {
         ProcessHeap.releaseFreePages()
         let loops = workerCount()
         let maxConnections = connectionCap(loops: loops)
-        let listeners = bindListeners()
-        dropPrivileges()
+        let listeners = openListeners()
+        dropPrivileges(socketPaths: listeners.compactMap(\.socketPath))
         ProcessSignals.blockAll()
         let server = Server(
             listeners: listeners, responder: table, context: context,
@@ -113,26 +114,6 @@ public struct Startup {
         }
     }
 
-    private func bindListeners() -> [Listener] {
-        do {
-            var listeners: [Listener] = []
-            if let address = configuration.https {
-                listeners.append(try Listener(kind: .https, address: address))
-            }
-            if let address = configuration.redirect {
-                listeners.append(try Listener(kind: .redirect, address: address))
-            }
-            if let path = configuration.onionSocket {
-                listeners.append(
-                    try Listener(
-                        kind: .onion, socketPath: path, group: configuration.onionSocketGroup))
-            }
-            return listeners
-        } catch {
-            Console.fatal(error.description, status: 1)
-        }
-    }
-
     private func refuseCoreDumps() {
         do {
             try ProcessPrivileges.refuseCoreDumps()
@@ -143,11 +124,10 @@ public struct Startup {
 
     /// Without `User` the process keeps the user it was started as (systemd
     /// starts it as the service user); with it, serving as root is refused.
-    private func dropPrivileges() {
+    private func dropPrivileges(socketPaths: [String]) {
         guard let user = configuration.user else { return }
         do {
-            try ProcessPrivileges.drop(
-                to: user, socketPaths: [configuration.onionSocket].compactMap { $0 })
+            try ProcessPrivileges.drop(to: user, socketPaths: socketPaths)
         } catch {
             Console.fatal(error.description, status: 1)
         }

@@ -11,7 +11,9 @@ public final class Listener: @unchecked Sendable {
     public let name: String
     let fileDescriptor: Int32
     let isTCP: Bool
-    private let socketPath: String?
+    /// The onion socket's file, which `stopListening` removes; nil for TCP
+    /// and for a socket handed over by systemd, which owns its file.
+    public let socketPath: String?
     private let open = Atomic<Bool>(true)
 
     static let backlog: Int32 = 1024
@@ -73,6 +75,15 @@ public final class Listener: @unchecked Sendable {
         self.name = socketPath
     }
 
+    /// Takes an already listening socket as it is.
+    init(kind: ListenerKind, fileDescriptor: Int32, isTCP: Bool, name: String) {
+        self.kind = kind
+        self.fileDescriptor = fileDescriptor
+        self.isTCP = isTCP
+        self.socketPath = nil
+        self.name = name
+    }
+
     deinit {
         stopListening()
     }
@@ -114,7 +125,7 @@ public final class Listener: @unchecked Sendable {
         }
     }
 
-    private static func boundPort(_ fd: Int32) -> UInt16 {
+    static func boundPort(_ fd: Int32) -> UInt16 {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &storage) {

@@ -26,13 +26,18 @@ final class ServerProcess {
     ///   share with an earlier server, instead of a fresh one.
     /// - Parameter fileLimit: an open-file limit (soft and hard) to start
     ///   under, set by util-linux `prlimit`, which then runs the server.
+    /// - Parameter launcher: a program and its arguments, run in the
+    ///   server's place and given the server's command line to exec.
     static func start(
         _ listeners: Set<Listener> = [.https], _ overrides: [String: String] = [:],
-        directory: TemporaryDirectory? = nil, fileLimit: Int? = nil
+        directory: TemporaryDirectory? = nil, fileLimit: Int? = nil, launcher: [String] = []
     ) throws -> ServerProcess {
+        let limit = try fileLimit.map {
+            [try Command.locate("prlimit"), "--nofile=\($0):\($0)"]
+        }
         let server = try ServerProcess(
             listeners: listeners, overrides: overrides, directory: directory,
-            fileLimit: fileLimit)
+            launcher: (limit ?? []) + launcher)
         do {
             try server.waitForStartup()
         } catch {
@@ -44,7 +49,7 @@ final class ServerProcess {
 
     private init(
         listeners: Set<Listener>, overrides: [String: String], directory: TemporaryDirectory?,
-        fileLimit: Int?
+        launcher: [String]
     ) throws {
         guard FileManager.default.isExecutableFile(atPath: PackageLayout.binary) else {
             throw HarnessError.executableNotFound(PackageLayout.binary + " (run swift build)")
@@ -54,15 +59,11 @@ final class ServerProcess {
         settings = Self.defaults(listeners, in: self.directory).merging(overrides) { $1 }
         process = Process()
         let pairs = settings.sorted { $0.key < $1.key }
-        let arguments = ["serve"] + pairs.flatMap { ["--" + $0.key, $0.value] }
-        if let fileLimit {
-            process.executableURL = URL(fileURLWithPath: try Command.locate("prlimit"))
-            process.arguments =
-                ["--nofile=\(fileLimit):\(fileLimit)", PackageLayout.binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: PackageLayout.binary)
-            process.arguments = arguments
-        }
+        let command =
+            launcher + [PackageLayout.binary, "serve"]
+            + pairs.flatMap { ["--" + $0.key, $0.value] }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = PackageLayout.root
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["SWIFT_BACKTRACE": "enable=no"]) { $1 }

@@ -4,11 +4,12 @@ import Testing
 /// The bundle's files as their own tools read them: systemd's exposure
 /// score, AppArmor's parser and nftables' checker.
 @Suite struct BundleValidationTests {
-    /// An internet-facing listener keeps PrivateNetwork (0.5), internet
-    /// sockets (0.3) and an open IP address list (0.2) exposed: 1.4 is the
-    /// floor for the clearnet unit without socket activation.
-    static let clearnetExposure = 1.4
-    static let onionOnlyExposure = 1.0
+    /// With the ports passed in by the socket units the service has no
+    /// network of its own; what is left is the host's root directory, unix
+    /// sockets (for the onion) and the clock device that ProtectClock=
+    /// still allows, 0.1 each, which systemd rounds to 0.2.
+    static let clearnetExposure = 0.2
+    static let onionOnlyExposure = 0.2
 
     private func exposure(_ extra: [String]) throws -> Double {
         let scratch = try ScratchFolder()
@@ -30,11 +31,11 @@ import Testing
         return score
     }
 
-    @Test func clearnetUnitExposureStaysAtItsFloor() throws {
+    @Test func clearnetUnitExposureStaysAtItsFloorWithTheSocketUnits() throws {
         #expect(try exposure([]) <= Self.clearnetExposure)
     }
 
-    @Test func onionOnlyUnitExposureIsAtMostOne() throws {
+    @Test func onionOnlyUnitExposureStaysAtItsFloor() throws {
         #expect(try exposure(["--onion-only"]) <= Self.onionOnlyExposure)
     }
 
@@ -101,34 +102,61 @@ import Testing
         #expect(result.output == "")
     }
 
-    /// systemd's own parser, on the unit and its onion-only drop-in side by
+    /// systemd's own parser, on the service and its two socket units side by
     /// side, with the binary path pointing at the build so that systemd
     /// finds an executable: it warns about any key or value it does not
     /// know, which the exposure score would silently ignore.
-    private func verifyUnit(dropIn: (String) -> String = { $0 }) throws -> ProgramResult {
+    private func verifyUnits(edit: (String) -> String = { $0 }) throws -> ProgramResult {
         let scratch = try ScratchFolder()
-        let unit = try String(
-            contentsOfFile: ProjectLayout.hardening + "/systemd/ausweg.service", encoding: .utf8)
-        try scratch.write(
-            "ausweg.service",
-            unit.replacingOccurrences(of: "/usr/local/bin/ausweg", with: ProjectLayout.binary))
-        mkdir(scratch.file("ausweg.service.d"), 0o700)
-        let onion = try String(
-            contentsOfFile: ProjectLayout.hardening + "/systemd/onion-only.conf", encoding: .utf8)
-        try scratch.write("ausweg.service.d/onion-only.conf", dropIn(onion))
-        return try Program.run("systemd-analyze", ["verify", scratch.file("ausweg.service")])
+        let names = ["ausweg.service", "ausweg-https.socket", "ausweg-http.socket"]
+        for name in names {
+            let text = try String(
+                contentsOfFile: ProjectLayout.hardening + "/systemd/" + name, encoding: .utf8)
+            let built = text.replacingOccurrences(
+                of: "/usr/local/bin/ausweg", with: ProjectLayout.binary)
+            try scratch.write(name, edit(built))
+        }
+        return try Program.run("systemd-analyze", ["verify"] + names.map(scratch.file))
     }
 
-    @Test func unitPassesSystemdVerify() throws {
-        let result = try verifyUnit()
+    @Test func unitsPassSystemdVerify() throws {
+        let result = try verifyUnits()
         #expect(result.status == 0)
         #expect(result.errors == "")
     }
 
     @Test func systemdVerifyNamesAMistypedKey() throws {
-        let result = try verifyUnit {
+        let result = try verifyUnits {
             $0.replacingOccurrences(of: "PrivateNetwork=", with: "PrivateNetwrk=")
         }
         #expect(result.errors.contains("Unknown key 'PrivateNetwrk'"), "\(result.errors)")
+    }
+
+    @Test func systemdVerifyNamesAMistypedSocketKey() throws {
+        let result = try verifyUnits {
+            $0.replacingOccurrences(of: "FileDescriptorName=", with: "FileDescriptorNam=")
+        }
+        #expect(result.errors.contains("Unknown key 'FileDescriptorNam'"), "\(result.errors)")
+    }
+
+    /// Each socket unit hands its socket to the service under the name the
+    /// server maps to a listener, on the port of the shipped configuration.
+    @Test func socketUnitsNameTheirSocketsAsTheServerExpects() throws {
+        let folder = ProjectLayout.hardening + "/systemd/"
+        let https = try String(contentsOfFile: folder + "ausweg-https.socket", encoding: .utf8)
+        let http = try String(contentsOfFile: folder + "ausweg-http.socket", encoding: .utf8)
+        let config = try String(
+            contentsOfFile: ProjectLayout.hardening + "/config/ausweg.conf", encoding: .utf8)
+        let settings = { (text: String) in
+            text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        }
+        #expect(settings(https).contains("ListenStream=443"))
+        #expect(settings(https).contains("FileDescriptorName=https"))
+        #expect(settings(http).contains("ListenStream=80"))
+        #expect(settings(http).contains("FileDescriptorName=http"))
+        #expect(settings(config).contains("HTTPSPort 0.0.0.0:443"))
+        #expect(settings(config).contains("HTTPPort 0.0.0.0:80"))
+        let service = try String(contentsOfFile: folder + "ausweg.service", encoding: .utf8)
+        #expect(settings(service).contains("Sockets=ausweg-https.socket ausweg-http.socket"))
     }
 }

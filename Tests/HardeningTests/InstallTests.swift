@@ -43,7 +43,7 @@ import Testing
         let dry = try install(scratch.path, ["--dry-run"])
         #expect(dry.status == 0)
         #expect(dry.output.contains("install /etc/systemd/system/ausweg.service"))
-        #expect(dry.output.contains("dry run: 11 change(s) would be made"), "\(dry.output)")
+        #expect(dry.output.contains("dry run: 13 change(s) would be made"), "\(dry.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
