@@ -19,6 +19,9 @@ final class EventLoop: @unchecked Sendable {
     /// Request bytes are read into it, and answers copied from it into
     /// OpenSSL: 16 KiB is a TLS record's most plaintext.
     static let scratchSize = 16 * 1024
+    /// Events after which a connection must read again: bytes, or an end.
+    static let readableEvents =
+        EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue
 
     private let epoll: Int32
     private let listeners: [Listener]
@@ -74,12 +77,12 @@ final class EventLoop: @unchecked Sendable {
                 if let listener = listeners.first(where: { $0.fileDescriptor == fd }) {
                     if acceptsConnections { acceptAll(on: listener, now: now) }
                 } else {
-                    drive(fd, now: now)
+                    drive(fd, now: now, readable: flags[index] & Self.readableEvents != 0)
                 }
             }
             let again = yielded
             yielded.removeAll(keepingCapacity: true)
-            for fd in again { drive(fd, now: now) }
+            for fd in again { drive(fd, now: now, readable: false) }
             if now >= nextSweep {
                 sweep(now: now)
                 nextSweep = now + Self.sweepInterval
@@ -135,7 +138,7 @@ final class EventLoop: @unchecked Sendable {
                 continue
             }
             store(connection, at: fd)
-            drive(fd, now: now)
+            drive(fd, now: now, readable: true)
         }
     }
 
@@ -216,10 +219,10 @@ final class EventLoop: @unchecked Sendable {
         openHere += 1
     }
 
-    private func drive(_ fd: Int32, now: UInt64) {
+    private func drive(_ fd: Int32, now: UInt64, readable: Bool) {
         let index = Int(fd)
         guard index < connections.count, let connection = connections[index] else { return }
-        switch connection.drive(now: now, scratch: scratch) {
+        switch connection.drive(now: now, scratch: scratch, readable: readable) {
         case .waiting: break
         case .yielded: yielded.append(fd)
         case .finished: remove(at: index)

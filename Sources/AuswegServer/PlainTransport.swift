@@ -3,6 +3,7 @@ import Glibc
 /// An unencrypted socket: the port-80 redirect and the onion unix socket.
 final class PlainTransport: Transport {
     let fileDescriptor: Int32
+    private(set) var lastReadDrained = false
 
     init(takingOwnershipOf fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor
@@ -15,7 +16,9 @@ final class PlainTransport: Transport {
     func handshake() -> IOStep { .done(0) }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOStep {
-        SocketIO.receive(fileDescriptor, into: buffer)
+        let step = SocketIO.receive(fileDescriptor, into: buffer)
+        if case .done(let count) = step { lastReadDrained = count < buffer.count }
+        return step
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) -> IOStep {

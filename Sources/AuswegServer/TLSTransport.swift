@@ -12,6 +12,11 @@ final class TLSTransport: Transport {
     private let ssl: OpaquePointer
     /// After a fatal error OpenSSL forbids a shutdown.
     private var broken = false
+    /// Set by `noteSocketRead` when a read of the socket returned fewer bytes
+    /// than OpenSSL asked for (nonzero) or all of them (zero); the socket's
+    /// BIO points at it, so it is freed only after the SSL and its BIO.
+    private let socketReadCameUpShort: UnsafeMutablePointer<CChar>
+    private let socketBIO: OpaquePointer?
 
     /// Fails only when OpenSSL cannot allocate; the socket is then closed.
     init?(takingOwnershipOf fileDescriptor: Int32, context: TLSContext) {
@@ -24,11 +29,25 @@ final class TLSTransport: Transport {
         SSL_set_accept_state(ssl)
         self.ssl = ssl
         self.fileDescriptor = fileDescriptor
+        socketReadCameUpShort = .allocate(capacity: 1)
+        socketReadCameUpShort.initialize(to: 0)
+        // SSL_set_fd made one socket BIO for both directions.
+        socketBIO = SSL_get_rbio(ssl)
+        BIO_set_callback_arg(socketBIO, socketReadCameUpShort)
     }
 
     deinit {
         SSL_free(ssl)
         close(fileDescriptor)
+        socketReadCameUpShort.deallocate()
+    }
+
+    /// With read-ahead OpenSSL asks the socket for as much as its record
+    /// buffer holds, so a read that came up short emptied the kernel's
+    /// buffer; once OpenSSL has nothing buffered either, the next SSL_read
+    /// would only find nothing (about one such read per request, strace).
+    var lastReadDrained: Bool {
+        socketReadCameUpShort.pointee != 0 && SSL_has_pending(ssl) == 0
     }
 
     func handshake() -> IOStep {
@@ -48,7 +67,14 @@ final class TLSTransport: Transport {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOStep {
         Self.clearErrors()
+        // A read served from OpenSSL's buffer says nothing about the socket.
+        socketReadCameUpShort.pointee = 0
+        // The callback is set for the read only: OpenSSL calls it around
+        // every BIO call, and a write makes many (about 1,000 instructions
+        // per request with it always set, callgrind).
+        BIO_set_callback_ex(socketBIO, noteSocketRead)
         let result = SSL_read(ssl, buffer.baseAddress, Int32(buffer.count))
+        BIO_set_callback_ex(socketBIO, nil)
         return result > 0 ? .done(Int(result)) : step(after: result)
     }
 
@@ -102,4 +128,18 @@ final class TLSTransport: Transport {
             return .failed
         }
     }
+}
+
+/// The socket BIO's callback: after each read it records in the callback's
+/// argument whether the socket gave fewer bytes than asked for. Every call
+/// passes `result` on unchanged, as OpenSSL goes on only when it is positive.
+private func noteSocketRead(
+    _ bio: OpaquePointer?, _ operation: Int32, _ argp: UnsafePointer<CChar>?, _ length: Int,
+    _ argi: Int32, _ argl: Int, _ result: Int32, _ processed: UnsafeMutablePointer<Int>?
+) -> Int {
+    if operation == BIO_CB_READ | BIO_CB_RETURN, let flag = BIO_get_callback_arg(bio) {
+        let cameUpShort = result > 0 && (processed?.pointee ?? length) < length
+        flag.pointee = cameUpShort ? 1 : 0
+    }
+    return Int(result)
 }

@@ -16,6 +16,11 @@ protocol Transport: AnyObject {
     var fileDescriptor: Int32 { get }
     func handshake() -> IOStep
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOStep
+    /// True when the last read that returned bytes took fewer from the socket
+    /// than it asked for, so the kernel held no more, and nothing is left
+    /// buffered above the socket: another read would find nothing until epoll
+    /// reports new bytes. False when unknown.
+    var lastReadDrained: Bool { get }
     func write(_ bytes: UnsafeRawBufferPointer) -> IOStep
     /// Says goodbye (TLS close_notify, then a TCP FIN) without waiting.
     func shutdown()

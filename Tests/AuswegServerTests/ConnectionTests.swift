@@ -121,6 +121,60 @@ import Testing
         #expect(subject.state == .handshaking)
     }
 
+    @Test func waitsWithoutReadingAgainAfterAReadThatDrainedTheSocket() {
+        let subject = connection()
+        transport.reportsDraining = true
+        transport.incoming = [request("/one")]
+        #expect(subject.drive(now: 0, scratch: scratch) == .waiting)
+        #expect(output == "</one>")
+        #expect(transport.reads == 1)
+        #expect(subject.drive(now: 1, scratch: scratch, readable: false) == .waiting)
+        #expect(transport.reads == 1)
+        transport.incoming = [request("/two")]
+        #expect(subject.drive(now: 2, scratch: scratch, readable: true) == .waiting)
+        #expect(output == "</one></two>")
+        #expect(transport.reads == 2)
+    }
+
+    @Test func wakeForWritingRoomReadsWhenNoReadDrainedTheSocket() {
+        let subject = connection()
+        transport.incoming = [request("/one")]
+        #expect(subject.drive(now: 0, scratch: scratch) == .waiting)
+        transport.incoming = [request("/two")]
+        #expect(subject.drive(now: 1, scratch: scratch, readable: false) == .waiting)
+        #expect(output == "</one></two>")
+    }
+
+    @Test func waitsWithoutReadingAgainAfterADrainedPartOfAHead() {
+        let subject = connection()
+        transport.reportsDraining = true
+        let bytes = request("/split")
+        transport.incoming = [Array(bytes[..<10])]
+        #expect(subject.drive(now: 0, scratch: scratch) == .waiting)
+        #expect(transport.reads == 1)
+        transport.incoming = [Array(bytes[10...])]
+        #expect(subject.drive(now: 1, scratch: scratch) == .waiting)
+        #expect(output == "</split>")
+        #expect(transport.reads == 2)
+    }
+
+    @Test func readsOnWhileTheSocketMayHoldMore() {
+        let subject = connection()
+        transport.reportsDraining = true
+        transport.incoming = [request("/a"), request("/b")]
+        #expect(subject.drive(now: 0, scratch: scratch) == .waiting)
+        #expect(output == "</a></b>")
+        #expect(transport.reads == 2)
+    }
+
+    @Test func readsUntilNothingIsLeftWhenDrainingIsUnknown() {
+        let subject = connection()
+        transport.incoming = [request("/a")]
+        #expect(subject.drive(now: 0, scratch: scratch) == .waiting)
+        #expect(output == "</a>")
+        #expect(transport.reads == 2)
+    }
+
     @Test func peerCloseFinishesTheConnection() {
         let subject = connection()
         transport.peerClosed = true

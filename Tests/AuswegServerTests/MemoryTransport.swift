@@ -12,10 +12,17 @@ final class MemoryTransport: Transport {
     var writesBlocked = false
     var handshakeDone = true
     private(set) var shutdownCalled = false
+    /// Read calls made, those that found nothing included.
+    private(set) var reads = 0
+    /// Whether reads report draining the socket once no chunk is left.
+    var reportsDraining = false
+    private(set) var lastReadDrained = false
 
     func handshake() -> IOStep { handshakeDone ? .done(0) : .wouldBlock }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOStep {
+        reads += 1
+        defer { lastReadDrained = reportsDraining && incoming.isEmpty }
         guard !incoming.isEmpty else { return peerClosed ? .closed : .wouldBlock }
         let chunk = incoming.removeFirst()
         let count = min(chunk.count, buffer.count)
