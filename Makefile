@@ -59,7 +59,7 @@ test-deep: test-deps
 # crashes is kept in .build/fuzz/crashes/ and fails the run. SwiftPM's
 # `--sanitize fuzzer` lets libFuzzer's main stand in for the executable's,
 # but instruments no library for coverage; `-Xswiftc` does that.
-FUZZERS := RequestParser PathDecoder Configuration
+FUZZERS := RequestParser PathDecoder Range Configuration
 FUZZ_SECONDS := 60
 FUZZ_BUILD := AUSWEG_FUZZ=1 swift build --scratch-path .build/fuzz \
     --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address

@@ -53,6 +53,7 @@ if Context.environment["AUSWEG_FUZZ"] == "1" {
     let fuzzers: [(name: String, module: Target.Dependency)] = [
         ("RequestParserFuzzer", "AuswegHTTP"),
         ("PathDecoderFuzzer", "AuswegHTTP"),
+        ("RangeFuzzer", "AuswegHTTP"),
         ("ConfigurationFuzzer", "AuswegBundle"),
     ]
     package.targets += fuzzers.map { fuzzer in
