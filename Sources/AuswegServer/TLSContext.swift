@@ -20,7 +20,8 @@ public final class TLSContext: @unchecked Sendable {
     ].joined(separator: ":")
 
     /// Loads `certificateChainFile` (leaf first, then intermediates) and
-    /// `keyFile`, and checks that the key belongs to the certificate.
+    /// `keyFile`, and checks that the key belongs to the certificate and
+    /// that a certificate not signed by itself comes with its chain.
     public init(certificateChainFile: String, keyFile: String) throws(OpenSSLError) {
         ERR_clear_error()
         guard let context = SSL_CTX_new(TLS_server_method()) else {
@@ -37,6 +38,22 @@ public final class TLSContext: @unchecked Sendable {
         guard SSL_CTX_check_private_key(context) == 1 else {
             throw OpenSSLError("\(keyFile): the key does not match \(certificateChainFile)")
         }
+        guard Self.carriesItsChain(context) else {
+            throw OpenSSLError(
+                "\(certificateChainFile): holds the certificate alone, without the"
+                    + " intermediate certificates that vouch for it; use the full chain"
+                    + " (certbot's fullchain.pem)")
+        }
+    }
+
+    /// A certificate signed by another must come with the certificates
+    /// between it and a root: browsers that lack them refuse it, and some
+    /// only on some phones. A self-signed one needs none.
+    private static func carriesItsChain(_ context: OpaquePointer) -> Bool {
+        guard let leaf = SSL_CTX_get0_certificate(context) else { return false }
+        let selfSigned =
+            X509_NAME_cmp(X509_get_issuer_name(leaf), X509_get_subject_name(leaf)) == 0
+        return selfSigned || ctls_extra_chain_count(context) > 0
     }
 
     deinit {

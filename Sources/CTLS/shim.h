@@ -61,4 +61,10 @@ static inline int ctls_set1_groups_list(SSL_CTX *ctx, const char *list) {
     return (int)SSL_CTX_set1_groups_list(ctx, list);
 }
 
+static inline int ctls_extra_chain_count(SSL_CTX *ctx) {
+    STACK_OF(X509) *chain = NULL;
+    if (SSL_CTX_get0_chain_certs(ctx, &chain) != 1 || chain == NULL) return 0;
+    return sk_X509_num(chain);
+}
+
 #endif

@@ -24,6 +24,32 @@ enum Certificate {
             ["req", "-x509"] + type.options + subject + ["-keyout", key, "-out", certificate])
     }
 
+    /// Writes a certificate for localhost signed by a new test root, as a
+    /// CA issues one: `leaf` holds the certificate alone, `chain` the
+    /// certificate followed by the root.
+    static func makeIssued(leaf: String, chain: String, key: String, in folder: String) throws {
+        let curve = KeyType.ecdsaP256.options
+        let root = folder + "/root.crt"
+        let rootKey = folder + "/root.key"
+        let request = folder + "/leaf.csr"
+        _ = try Command.succeed(
+            "openssl",
+            ["req", "-x509"] + curve
+                + ["-nodes", "-subj", "/CN=Test Root", "-days", "2", "-keyout", rootKey]
+                + ["-out", root])
+        _ = try Command.succeed(
+            "openssl",
+            ["req"] + curve
+                + ["-nodes", "-subj", "/CN=localhost", "-keyout", key, "-out", request])
+        _ = try Command.succeed(
+            "openssl",
+            ["x509", "-req", "-in", request, "-CA", root, "-CAkey", rootKey]
+                + ["-CAcreateserial", "-days", "2", "-out", leaf])
+        let issued = try String(contentsOfFile: leaf, encoding: .utf8)
+        let rootText = try String(contentsOfFile: root, encoding: .utf8)
+        try (issued + rootText).write(toFile: chain, atomically: true, encoding: .utf8)
+    }
+
     /// The SHA-256 fingerprint of the PEM certificate in `file`.
     static func fingerprint(ofFile file: String) throws -> String {
         try fingerprint(["-in", file], input: [])

@@ -64,6 +64,22 @@ struct ConfigurationErrorTests {
         #expect(result.errorOutput.split(separator: "\n").count == 1)
     }
 
+    @Test func issuedCertificateWithoutItsChainIsRefusedWithItsFullChainAccepted() throws {
+        let files = try TemporaryDirectory()
+        let (leaf, chain, key) = (files.file("leaf.crt"), files.file("full.pem"), files.file("k"))
+        try Certificate.makeIssued(leaf: leaf, chain: chain, key: key, in: files.path)
+
+        let alone = try Self.run(
+            ["check-config", "--CertificateFile", leaf, "--CertificateKeyFile", key], in: files)
+        let full = try Self.run(
+            ["check-config", "--CertificateFile", chain, "--CertificateKeyFile", key], in: files)
+
+        #expect(alone.status == Self.usageError)
+        #expect(alone.errorOutput.hasPrefix("ausweg: \(leaf): holds the certificate alone"))
+        #expect(full.status == 0)
+        #expect(full.errorOutput == "")
+    }
+
     @Test func missingConfigurationFileExitsWithStatus2() throws {
         let files = try TemporaryDirectory()
 
