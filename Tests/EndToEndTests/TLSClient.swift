@@ -25,9 +25,12 @@ enum TLSClient {
     }
 
     /// Performs one handshake with extra s_client `options` (protocol,
-    /// cipher, ALPN) and sends nothing.
-    static func handshake(port: Int, options: [String] = []) throws -> TLSHandshake {
-        let arguments = ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"]
+    /// cipher, ALPN) and sends nothing; `serverName` nil sends no SNI.
+    static func handshake(
+        port: Int, options: [String] = [], serverName: String? = "localhost"
+    ) throws -> TLSHandshake {
+        let name = serverName.map { ["-servername", $0] } ?? ["-noservername"]
+        let arguments = ["s_client", "-connect", "127.0.0.1:\(port)"] + name
         let result = try Command.run("openssl", arguments + options)
         return TLSHandshake(result.text + result.errorOutput)
     }

@@ -11,6 +11,21 @@ struct TLSPolicyTests {
     /// refusal comes from the server.
     static let anything = ["-cipher", "ALL:@SECLEVEL=0"]
 
+    /// The server has one certificate and no virtual hosts: an unknown name
+    /// or none at all gets the same handshake, and learns nothing else.
+    @Test(arguments: ["unknown.example", nil])
+    func anyOrNoServerNameGetsTheOneCertificate(serverName: String?) throws {
+        let server = try ServerProcess.start([.https])
+        defer { server.stop() }
+
+        let usual = try TLSClient.handshake(port: server.port(.https))
+        let other = try TLSClient.handshake(port: server.port(.https), serverName: serverName)
+
+        #expect(other.version != nil)
+        #expect(other.certificate != nil)
+        #expect(other.certificate == usual.certificate)
+    }
+
     @Test func refusesTLS11() throws {
         let server = try ServerProcess.start([.https])
         defer { server.stop() }
