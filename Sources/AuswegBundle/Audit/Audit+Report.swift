@@ -15,7 +15,8 @@ extension Audit {
     /// The same as a JSON object, for machines.
     public var json: String {
         let items = findings.map { finding in
-            "    {\"check\": \(quote(finding.check)), \"verdict\": \(quote(finding.verdict.rawValue)), "
+            "    {\"check\": \(quote(finding.check)), "
+                + "\"verdict\": \(quote(finding.verdict.rawValue)), "
                 + "\"subject\": \(quote(finding.subject)), \"reason\": \(quote(finding.reason))}"
         }
         return """
