@@ -46,10 +46,16 @@ import Testing
         #expect(html.contains("24/7"))
     }
 
-    @Test func reflectionBoxesAreOutsideAnyFormAndNotRemembered() throws {
+    @Test func reflectionBoxesCanSendNothingAndAreNotRemembered() throws {
         let html = try page("/en/1")
-        #expect(!html.contains("<form"))
-        #expect(html.contains("<input type=\"checkbox\" id=\"q-passport\" autocomplete=\"off\">"))
+        let form = try #require(html.range(of: "<form method=\"dialog\" autocomplete=\"off\">"))
+        let formEnd = try #require(html.range(of: "</form>"))
+        let questions = html[form.upperBound..<formEnd.lowerBound]
+        #expect(html.components(separatedBy: "<form").count == 2)
+        #expect(questions.contains("<input type=\"checkbox\" id=\"q-passport\">"))
+        for sender in ["name=", "action=", "<button", "type=\"submit\"", "type=\"text\""] {
+            #expect(!questions.contains(sender), "\(sender)")
+        }
         #expect(html.contains("<label for=\"q-passport\">"))
         #expect(html.contains("<section class=\"closing\""))
         #expect(html.contains("q-oath"))

@@ -57,7 +57,7 @@ struct PageContentTests {
         #expect(page.status == 200)
         #expect(ids.count >= 19)
         for id in ids {
-            #expect(html.contains("<input type=\"checkbox\" id=\"q-\(id)\" autocomplete=\"off\">"))
+            #expect(html.contains("<input type=\"checkbox\" id=\"q-\(id)\">"))
             #expect(html.contains("<label for=\"q-\(id)\">"))
         }
         let meanings = html.components(separatedBy: "<p class=\"meaning\">").dropFirst()
