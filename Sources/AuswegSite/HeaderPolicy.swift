@@ -9,8 +9,11 @@ enum HeaderPolicy {
     /// Two years, the preload list's expectation.
     static let hstsSeconds = 63_072_000
 
+    /// `data:` images are allowed for the empty favicon (`data:,`), which
+    /// keeps browsers from asking for /favicon.ico: Firefox loads it
+    /// through the page's policy and reports it as blocked without `data:`.
     static let contentSecurityPolicy = [
-        "default-src 'none'", "style-src \(Stylesheet.hashSource)", "img-src 'self'",
+        "default-src 'none'", "style-src \(Stylesheet.hashSource)", "img-src 'self' data:",
         "media-src 'self'", "form-action 'none'", "frame-ancestors 'none'", "base-uri 'none'",
     ].joined(separator: "; ")
 

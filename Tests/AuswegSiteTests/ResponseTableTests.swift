@@ -76,6 +76,18 @@ import Testing
         }
     }
 
+    @Test func contentSecurityPolicyAllowsNoScriptAndOnlyDataImagesFromElsewhere() throws {
+        let policy = try #require(get("/de/").field("Content-Security-Policy"))
+        let directives = policy.components(separatedBy: "; ")
+        #expect(directives.first == "default-src 'none'")
+        #expect(directives.contains("img-src 'self' data:"))
+        #expect(directives.contains("media-src 'self'"))
+        #expect(directives.contains("form-action 'none'"))
+        #expect(directives.filter { $0.hasPrefix("style-src 'sha256-") }.count == 1)
+        #expect(!policy.contains("script-src"))
+        #expect(directives.count == 7)
+    }
+
     @Test func hstsOnlyOnHTTPS() {
         #expect(get("/de/").field("Strict-Transport-Security") == "max-age=63072000")
         #expect(get("/de/", on: .onion).field("Strict-Transport-Security") == nil)
