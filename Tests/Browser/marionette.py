@@ -8,7 +8,6 @@ greeting naming its protocol level. Every read has a time limit, so a
 Firefox that hangs fails the test instead of stopping the suite.
 """
 
-import base64
 import json
 import socket
 import time
@@ -16,9 +15,8 @@ import time
 # The key WebDriver gives an element reference in JSON (WebDriver section 12.1).
 ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"
 PROTOCOL_LEVEL = 3
-# Key values from the WebDriver specification's table of keys (section 17.4.2).
+# The Tab key's value in the WebDriver specification's table of keys.
 TAB = "\ue004"
-SHIFT = "\ue008"
 COMMAND_LIMIT = 60
 CONNECT_LIMIT = 30
 
@@ -49,14 +47,6 @@ class Element:
     def property(self, name):
         return self.session.value("WebDriver:GetElementProperty", id=self.id, name=name)
 
-    def css(self, name):
-        """The computed value of a CSS property."""
-        return self.session.value(
-            "WebDriver:GetElementCSSValue", id=self.id, propertyName=name)
-
-    def text(self):
-        return self.session.value("WebDriver:GetElementText", id=self.id)
-
     def displayed(self):
         return self.session.value("WebDriver:IsElementDisplayed", id=self.id)
 
@@ -66,17 +56,9 @@ class Element:
     def click(self):
         self.session.command("WebDriver:ElementClick", id=self.id)
 
-    def find(self, selector):
-        return self.session.find(selector, within=self)
-
-    def find_all(self, selector):
-        return self.session.find_all(selector, within=self)
-
-    def __eq__(self, other):
-        return isinstance(other, Element) and other.id == self.id
-
-    def __hash__(self):
-        return hash(self.id)
+    def send_keys(self, text):
+        """Focuses the element and types `text` into it, key by key."""
+        self.session.command("WebDriver:ElementSendKeys", id=self.id, text=text)
 
 
 class Client:
@@ -168,19 +150,13 @@ class Session:
     def title(self):
         return self.value("WebDriver:GetTitle")
 
-    def find(self, selector, within=None):
+    def find(self, selector):
         """The first element matching a CSS selector; raises if none does."""
-        parameters = {"using": "css selector", "value": selector}
-        if within is not None:
-            parameters["element"] = within.id
-        found = self.value("WebDriver:FindElement", **parameters)
+        found = self.value("WebDriver:FindElement", using="css selector", value=selector)
         return Element(self, found[ELEMENT_KEY])
 
-    def find_all(self, selector, within=None):
-        parameters = {"using": "css selector", "value": selector}
-        if within is not None:
-            parameters["element"] = within.id
-        found = self.command("WebDriver:FindElements", **parameters)
+    def find_all(self, selector):
+        found = self.command("WebDriver:FindElements", using="css selector", value=selector)
         return [Element(self, item[ELEMENT_KEY]) for item in found]
 
     def active_element(self):
@@ -196,7 +172,9 @@ class Session:
         self.command("WebDriver:ReleaseActions")
 
     def execute(self, script, *arguments):
-        """Runs a script in the page's content sandbox and returns its value."""
+        """Runs a script and returns its value: in the content context in a
+        sandbox of Marionette's own, which runs even with javascript.enabled
+        false, while the page's own scripts stay off."""
         return self.value("WebDriver:ExecuteScript", script=script, args=list(arguments))
 
     def set_context(self, context):
@@ -208,14 +186,6 @@ class Session:
 
     def set_window_rect(self, width, height):
         return self.command("WebDriver:SetWindowRect", width=width, height=height)
-
-    def screenshot(self):
-        """The viewport as PNG bytes."""
-        encoded = self.value("WebDriver:TakeScreenshot", full=False, hash=False)
-        return base64.b64decode(encoded)
-
-    def delete(self):
-        self.command("WebDriver:DeleteSession")
 
     def quit(self):
         """Asks Firefox to quit as a user would, writing its profile out; the

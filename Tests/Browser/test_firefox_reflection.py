@@ -99,10 +99,10 @@ class FirefoxReflectionTests(unittest.TestCase):
         player = session.find("main audio")
         found = {"rect": player.rect(), "displayed": player.displayed(),
                  "paused before": player.property("paused")}
-        session.command("WebDriver:ElementSendKeys", id=player.id, text=SPACE)
+        player.send_keys(SPACE)
         found["seconds played"] = cls.wait_for(
             lambda: player.property("currentTime"), lambda seconds: seconds > 0, PLAY_LIMIT)
-        session.command("WebDriver:ElementSendKeys", id=player.id, text=SPACE)
+        player.send_keys(SPACE)
         found["paused after"] = cls.wait_for(
             lambda: player.property("paused"), bool, PAUSE_LIMIT)
         found["source"] = player.property("currentSrc")
