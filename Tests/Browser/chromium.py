@@ -154,7 +154,7 @@ class Chromium:
     def quit(self):
         """Closes Chromium as a reader closing its last window would, so
         that it writes its profile out, and waits for it to end; then stops
-        chromedriver. Chromium's exit code is then in `process.returncode`."""
+        chromedriver. Returns Chromium's exit code: 0 after a clean exit."""
         try:
             self.driver.execute_cdp_cmd("Browser.close", {})
         except WebDriverException:
@@ -184,13 +184,14 @@ class Chromium:
             except WebDriverException:
                 pass
             self.driver = None
-        if self.service is not None and self.service.process.poll() is None:
-            self.service.process.terminate()
+        process = getattr(self.service, "process", None)
+        if process is not None and process.poll() is None:
+            process.terminate()
             try:
-                self.service.process.wait(timeout=STOP_LIMIT)
+                process.wait(timeout=STOP_LIMIT)
             except subprocess.TimeoutExpired:
-                self.service.process.kill()
-                self.service.process.wait(timeout=STOP_LIMIT)
+                process.kill()
+                process.wait(timeout=STOP_LIMIT)
         self.service = None
 
     def stop(self):
