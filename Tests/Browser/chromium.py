@@ -210,18 +210,22 @@ class Chromium:
         self.end_leftovers()
 
     def leftovers(self):
-        """PIDs still in Chromium's session: its zygotes, renderers, GPU and
-        network processes, and crash handler."""
+        """PIDs still running for this Chromium: those in its session (its
+        zygotes, renderers, GPU and network processes), and its crash
+        handlers, which start sessions of their own but name the work
+        folder on their command line."""
         if self.process is None:
             return []
+        marker = str(self.folder).encode()
         found = []
         for entry in pathlib.Path("/proc").iterdir():
-            if not entry.name.isdigit():
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
                 continue
             try:
-                if os.getsid(int(entry.name)) == self.process.pid:
+                if (os.getsid(int(entry.name)) == self.process.pid
+                        or marker in (entry / "cmdline").read_bytes()):
                     found.append(int(entry.name))
-            except ProcessLookupError:
+            except (ProcessLookupError, FileNotFoundError):
                 continue
         return found
 
