@@ -17,12 +17,15 @@ enum HeaderPolicy {
         "media-src 'self'", "form-action 'none'", "frame-ancestors 'none'", "base-uri 'none'",
     ].joined(separator: "; ")
 
+    /// Only features Chromium knows: it warns in the console of every page
+    /// about each name it does not (ambient-light-sensor, battery, bluetooth,
+    /// document-domain and web-share in Chromium 156), and no page runs a
+    /// script that could ask for any of them.
     static let permissionsPolicy = [
-        "accelerometer", "ambient-light-sensor", "autoplay", "battery", "bluetooth", "camera",
-        "display-capture", "document-domain", "encrypted-media", "fullscreen", "gamepad",
-        "geolocation", "gyroscope", "hid", "idle-detection", "local-fonts", "magnetometer",
-        "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
-        "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking",
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "gamepad", "geolocation", "gyroscope", "hid", "idle-detection",
+        "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
     ].map { "\($0)=()" }.joined(separator: ", ")
 
     static func fields(for listener: ListenerKind) -> [(String, String)] {
