@@ -84,10 +84,16 @@ class Firefox:
         firefox_profile.create(self.profile, port, self.proxy_port, self.ca_file,
                                self.preferences)
         self.home.mkdir()
+        # PulseAudio's client makes its folders under these, which would
+        # otherwise outlive the test in /tmp.
+        (self.home / "run").mkdir(mode=0o700)
+        (self.home / "tmp").mkdir()
         environment = dict(os.environ, HOME=str(self.home),
                            XDG_CACHE_HOME=str(self.home / ".cache"),
                            XDG_CONFIG_HOME=str(self.home / ".config"),
                            XDG_DATA_HOME=str(self.home / ".local/share"),
+                           XDG_RUNTIME_DIR=str(self.home / "run"),
+                           TMPDIR=str(self.home / "tmp"),
                            MOZ_CRASHREPORTER_DISABLE="1", MOZ_HEADLESS="1",
                            MOZ_DISABLE_NONLOCAL_CONNECTIONS="1")
         with open(self.output_file, "wb") as output:
