@@ -18,18 +18,38 @@ import Testing
     /// Growth of the server's resident memory allowed for these 1,000
     /// slow connections; about 9 MiB in all was measured.
     static let memoryBoundKiB = 32 * 1024
-    /// Scheduler noise on a shared machine, added to the allowed p99; a
-    /// server held up by slow clients would show whole seconds.
-    static let noise = 0.050
+    /// Rounds of the whole scenario. A shared machine's scheduler delays a
+    /// few samples of either phase by milliseconds at random, which decides
+    /// a p99 of a millisecond or less; each phase's best round is the one
+    /// such delays spoiled least, and a server that slow clients hold up is
+    /// slow in every round.
+    static let rounds = 3
+    /// Normal requests between two drips, and the pause after each drip.
+    static let batch = 30
+    static let dripPause: UInt32 = 50_000
 
     @Test func aThousandSlowClientsAreClosedAtTheirDeadlinesWhileOthersAreServed() throws {
         OpenFiles.raiseLimit()
         let server = try ServerProcess.start(Set(Listener.allCases), Self.shortTimeouts)
         defer { server.stop(grace: 0) }
+        _ = latencies(server, count: 50)
+        var unloaded: [Double] = []
+        var loaded: [Double] = []
+        for _ in 0..<Self.rounds {
+            unloaded.append(percentile99(pausedLatencies(server)))
+            loaded.append(try slowClientsRound(server))
+        }
+        #expect(
+            loaded.min()! <= 2 * unloaded.min()!,
+            "p99 per round, unloaded \(unloaded) s, loaded \(loaded) s")
+    }
+
+    /// Opens the thousand slow clients, measures normal clients meanwhile,
+    /// checks that every slow one is closed at its deadline and what they
+    /// cost in memory. Returns the normal clients' p99 in seconds.
+    private func slowClientsRound(_ server: ServerProcess) throws -> Double {
         let (redirect, https) = (try server.endpoint(.http), try server.endpoint(.https))
         let onion = try server.endpoint(.onion)
-        _ = latencies(server, count: 50)
-        let unloaded = percentile99(latencies(server, count: 300))
         let memoryBefore = server.residentKiB()
 
         // 1. Drippers send a head byte by byte, never finishing it; silent
@@ -55,10 +75,9 @@ import Testing
         drip(drippers, &head)
         var loadedSamples: [Double] = []
         while loadedSamples.count < 300, Date().timeIntervalSince(opened) < 2 {
-            loadedSamples += latencies(server, count: 30)
+            loadedSamples += latencies(server, count: Self.batch)
             drip(drippers, &head)
         }
-        let loaded = percentile99(loadedSamples)
         let memoryLoaded = server.residentKiB()
 
         // 3. Before the header deadline every dripper is still open; after
@@ -71,11 +90,23 @@ import Testing
         #expect(drippers.filter { !$0.peerHasClosed() }.isEmpty)
         #expect(silent.filter { !$0.peerHasClosed() }.isEmpty)
         #expect(nonReaders.filter { !$0.peerHasClosed() }.isEmpty)
-
-        #expect(loaded <= 2 * unloaded + Self.noise, "p99 \(unloaded) s, loaded \(loaded) s")
         #expect(
             memoryLoaded - memoryBefore < Self.memoryBoundKiB,
             "VmRSS \(memoryBefore) KiB, loaded \(memoryLoaded) KiB")
+        return percentile99(loadedSamples)
+    }
+
+    /// Latencies taken as in the loaded phase, in batches after a pause as
+    /// long as a drip's, but with nothing dripped: the first request after
+    /// a pause meets a cold core and caches, which alone decides a p99 when
+    /// one request in thirty follows a pause.
+    private func pausedLatencies(_ server: ServerProcess) -> [Double] {
+        var samples: [Double] = []
+        while samples.count < 300 {
+            usleep(Self.dripPause)
+            samples += latencies(server, count: Self.batch)
+        }
+        return samples
     }
 
     /// Seconds per fresh connection, request and complete answer.
@@ -101,6 +132,6 @@ import Testing
     private func drip(_ drippers: [SocketConnection], _ head: inout [UInt8]) {
         let byte: [UInt8] = head.isEmpty ? [0x61] : [head.removeFirst()]
         for client in drippers { try? client.send(byte) }
-        usleep(50_000)
+        usleep(Self.dripPause)
     }
 }
