@@ -17,18 +17,19 @@ extension ResponseTable {
             .renderAll()
         var responses: [ListenerKind: ListenerResponses] = [:]
         for listener in ListenerKind.allCases {
-            responses[listener] = prepare(pages, site: site, for: listener).paddedAlike()
+            responses[listener] =
+                prepare(pages, content: content, site: site, for: listener).paddedAlike()
         }
         return ResponseTable(site: site, responses: responses, audio: audio)
     }
 
     private static func prepare(
-        _ pages: RenderedPages, site: ResponseSite, for listener: ListenerKind
+        _ pages: RenderedPages, content: SiteContent, site: ResponseSite,
+        for listener: ListenerKind
     )
         -> ListenerResponses
     {
         var table = ListenerResponses()
-        let content = site.content
         // A 404 or refusal is prepared with the onion home page as its
         // Onion-Location; a 404 gets its own target's at request time.
         let home = site.onionLocation("/", on: listener)
