@@ -7,16 +7,19 @@ extension ResponseTable {
 
     /// Renders every page and serialises every response. Any content fault
     /// (a bad link, raw HTML, a page over 14 KB gzipped) throws.
-    /// - Parameter audio: the clips; pages whose clip is missing show no
-    ///   player.
+    /// - Parameters:
+    ///   - audio: the clips; pages whose clip is missing show no player.
+    ///   - listeners: the listener kinds to answer for; responses for the
+    ///     others are neither built nor held in memory.
     public static func build(
-        content: SiteContent, settings: SiteSettings, audio: AudioLibrary = .none
+        content: SiteContent, settings: SiteSettings, audio: AudioLibrary = .none,
+        listeners: [ListenerKind] = ListenerKind.allCases
     ) throws(ContentError) -> ResponseTable {
         let site = ResponseSite(content: content, settings: settings)
         let pages = try PageRenderer(content: content, settings: settings, audio: audio)
             .renderAll()
         var responses: [ListenerKind: ListenerResponses] = [:]
-        for listener in ListenerKind.allCases {
+        for listener in listeners {
             responses[listener] =
                 prepare(pages, content: content, site: site, for: listener).paddedAlike()
         }
