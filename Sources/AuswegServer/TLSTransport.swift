@@ -17,6 +17,10 @@ final class TLSTransport: Transport {
     /// BIO points at it, so it is freed only after the SSL and its BIO.
     private let socketReadCameUpShort: UnsafeMutablePointer<CChar>
     private let socketBIO: OpaquePointer?
+    /// Set by every call into OpenSSL that may take the record buffers,
+    /// cleared once they are freed, so a sweep frees each idle
+    /// connection's buffers once, not at every turn.
+    private var mayHoldBuffers = false
 
     /// Fails only when OpenSSL cannot allocate; the socket is then closed.
     init?(takingOwnershipOf fileDescriptor: Int32, context: TLSContext) {
@@ -52,6 +56,7 @@ final class TLSTransport: Transport {
 
     func handshake() -> IOStep {
         Self.clearErrors()
+        mayHoldBuffers = true
         let result = SSL_do_handshake(ssl)
         guard result == 1 else { return step(after: result) }
         // From now on the record buffers stay between requests: releasing
@@ -73,6 +78,7 @@ final class TLSTransport: Transport {
         // every BIO call, and a write makes many (about 1,000 instructions
         // per request with it always set, callgrind).
         BIO_set_callback_ex(socketBIO, noteSocketRead)
+        mayHoldBuffers = true
         let result = SSL_read(ssl, buffer.baseAddress, Int32(buffer.count))
         BIO_set_callback_ex(socketBIO, nil)
         return result > 0 ? .done(Int(result)) : step(after: result)
@@ -80,6 +86,7 @@ final class TLSTransport: Transport {
 
     func write(_ bytes: UnsafeRawBufferPointer) -> IOStep {
         Self.clearErrors()
+        mayHoldBuffers = true
         let result = SSL_write(ssl, bytes.baseAddress, Int32(bytes.count))
         return result > 0 ? .done(Int(result)) : step(after: result)
     }
@@ -100,9 +107,12 @@ final class TLSTransport: Transport {
     /// Frees the read and write buffers, unless they hold bytes not yet
     /// processed: OpenSSL before 3.0.14 freed a buffer holding part of a
     /// record (CVE-2024-4741), so that case is never asked of it.
-    func releaseIdleBuffers() {
-        guard SSL_has_pending(ssl) == 0 else { return }
-        _ = SSL_free_buffers(ssl)
+    func releaseIdleBuffers() -> Bool {
+        guard mayHoldBuffers, SSL_has_pending(ssl) == 0, SSL_free_buffers(ssl) == 1 else {
+            return false
+        }
+        mayHoldBuffers = false
+        return true
     }
 
     /// Empties this thread's error queue. ERR_clear_error resets all of the

@@ -28,9 +28,10 @@ protocol Transport: AnyObject {
     func discard(into buffer: UnsafeMutableRawBufferPointer) -> IOStep
     /// Frees what a connection waiting for its peer can do without (TLS
     /// record buffers); the loop calls it for idle connections each sweep.
-    func releaseIdleBuffers()
+    /// - Returns: whether anything was freed.
+    func releaseIdleBuffers() -> Bool
 }
 
 extension Transport {
-    func releaseIdleBuffers() {}
+    func releaseIdleBuffers() -> Bool { false }
 }

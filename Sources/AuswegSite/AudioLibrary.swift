@@ -37,12 +37,17 @@ public struct AudioLibrary: Sendable {
         var missing = 0
         for clip in catalogue.clips {
             var found: [Body] = []
+            // Asked once per clip, not per form: it hashes the clip's text.
+            var current: Bool?
             for format in AudioClip.Format.allCases {
                 let recorded = contentFolder + "/" + clip.file(format)
                 let generated = clipFolder + "/" + clip.file(format)
                 if FileBytes.isFile(recorded) {
                     found.append(Body(file: try MappedFile(path: recorded), format: format))
-                } else if FileBytes.isFile(generated), isCurrent(clip) {
+                } else if FileBytes.isFile(generated) {
+                    let isCurrentClip = current ?? isCurrent(clip)
+                    current = isCurrentClip
+                    guard isCurrentClip else { continue }
                     found.append(Body(file: try MappedFile(path: generated), format: format))
                 }
             }

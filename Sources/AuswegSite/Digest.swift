@@ -15,13 +15,13 @@ public enum Digest {
     /// SHA-256 in lowercase hexadecimal, to tell whether a clip's text,
     /// voice or commands changed.
     public static func sha256Hex(_ text: String) -> String {
-        let digits = Array("0123456789abcdef")
-        var hex = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
         for byte in hash(Array(text.utf8), EVP_sha256()) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
-        return hex
+        return String(decoding: hex, as: UTF8.self)
     }
 
     static func sha3Hash256(_ bytes: [UInt8]) -> [UInt8] {

@@ -93,14 +93,21 @@ struct PreparedResponse: Sendable {
         precondition(filler == nil, "padding a padded response")
         let filler = total - size - Self.paddingLineOverhead
         precondition(filler >= 1, "padding target below the response's own size")
+        let kept = head[..<(head.count - Self.headEnd.count / 2)]
+        // Sized exactly: appending to a full array would double its memory,
+        // and every page keeps four padded heads for the server's life.
+        var grown: [UInt8] = []
+        grown.reserveCapacity(kept.count + Self.paddingName.count)
+        grown.append(contentsOf: kept)
+        grown.append(contentsOf: Self.paddingName)
         return PreparedResponse(
-            head: head.dropLast(Self.headEnd.count / 2) + Array("Padding: ".utf8),
-            filler: filler, body: body, closesConnection: closesConnection,
+            head: grown, filler: filler, body: body, closesConnection: closesConnection,
             onionLocation: onionLocation)
     }
 
+    private static let paddingName = Array("Padding: ".utf8)
     /// "Padding: " and the CRLF that end the field around its filler.
-    static let paddingLineOverhead = "Padding: \r\n".utf8.count
+    static let paddingLineOverhead = paddingName.count + "\r\n".utf8.count
     /// The CRLF after the filler and the empty line's.
     private static let headEnd = Array("\r\n\r\n".utf8)
 

@@ -1,18 +1,21 @@
 import AuswegHTTP
 
-/// The loaded content and settings, and the language choices made from them.
+/// The settings and the content's languages, and the language choices made
+/// from them. The content itself is not kept: once every page is rendered,
+/// serving needs only the language codes.
 struct ResponseSite: Sendable {
-    let content: SiteContent
     let settings: SiteSettings
     let codes: [String]
+    /// The first language of `content/languages.txt`.
+    let defaultCode: String
     /// `http://<address>.onion`, the start of every Onion-Location value;
     /// nil when no onion address is known.
     let onionOrigin: String?
 
     init(content: SiteContent, settings: SiteSettings) {
-        self.content = content
         self.settings = settings
         codes = content.languages.map(\.code)
+        defaultCode = content.defaultLanguage.code
         onionOrigin = settings.onionAddress.map { "http://\($0.hostname)" }
     }
 
@@ -31,7 +34,7 @@ struct ResponseSite: Sendable {
     func negotiatedLanguage(_ request: Request) -> String {
         Negotiation.bestLanguage(
             acceptLanguage: request.acceptLanguage, available: codes,
-            fallback: content.defaultLanguage.code)
+            fallback: defaultCode)
     }
 
     /// The language a path names (`/en/…`), else the negotiated one.

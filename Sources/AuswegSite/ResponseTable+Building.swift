@@ -7,28 +7,32 @@ extension ResponseTable {
 
     /// Renders every page and serialises every response. Any content fault
     /// (a bad link, raw HTML, a page over 14 KB gzipped) throws.
-    /// - Parameter audio: the clips; pages whose clip is missing show no
-    ///   player.
+    /// - Parameters:
+    ///   - audio: the clips; pages whose clip is missing show no player.
+    ///   - listeners: the listener kinds to answer for; responses for the
+    ///     others are neither built nor held in memory.
     public static func build(
-        content: SiteContent, settings: SiteSettings, audio: AudioLibrary = .none
+        content: SiteContent, settings: SiteSettings, audio: AudioLibrary = .none,
+        listeners: [ListenerKind] = ListenerKind.allCases
     ) throws(ContentError) -> ResponseTable {
         let site = ResponseSite(content: content, settings: settings)
         let pages = try PageRenderer(content: content, settings: settings, audio: audio)
             .renderAll()
         var responses: [ListenerKind: ListenerResponses] = [:]
-        for listener in ListenerKind.allCases {
-            responses[listener] = prepare(pages, site: site, for: listener).paddedAlike()
+        for listener in listeners {
+            responses[listener] =
+                prepare(pages, content: content, site: site, for: listener).paddedAlike()
         }
         return ResponseTable(site: site, responses: responses, audio: audio)
     }
 
     private static func prepare(
-        _ pages: RenderedPages, site: ResponseSite, for listener: ListenerKind
+        _ pages: RenderedPages, content: SiteContent, site: ResponseSite,
+        for listener: ListenerKind
     )
         -> ListenerResponses
     {
         var table = ListenerResponses()
-        let content = site.content
         // A 404 or refusal is prepared with the onion home page as its
         // Onion-Location; a 404 gets its own target's at request time.
         let home = site.onionLocation("/", on: listener)

@@ -13,7 +13,8 @@ public final class ResponseTable: Responder {
     let site: ResponseSite
     let responses: [ListenerKind: ListenerResponses]
     private let redirect: RedirectTemplate
-    let audio: AudioLibrary
+    /// The clips' bodies by public path; the clips' texts are not kept.
+    let audio: [String: AudioLibrary.Body]
 
     init(
         site: ResponseSite, responses: [ListenerKind: ListenerResponses], audio: AudioLibrary
@@ -21,7 +22,7 @@ public final class ResponseTable: Responder {
         self.site = site
         self.responses = responses
         redirect = RedirectTemplate(publicURL: site.settings.publicURL)
-        self.audio = audio
+        self.audio = audio.bodies
     }
 
     public func reply(to request: Request, on listener: ListenerKind) -> Reply {
@@ -30,7 +31,7 @@ public final class ResponseTable: Responder {
         if listener == .redirect {
             return redirectReply(request, closing: closing, headOnly: headOnly)
         }
-        if let clip = audio.bodies[request.path] {
+        if let clip = audio[request.path] {
             return AudioReply.reply(clip, request, listener: listener, closing: closing)
         }
         let table = self.responses(for: listener)
@@ -70,7 +71,7 @@ public final class ResponseTable: Responder {
             guard let webroot = site.settings.acmeWebroot,
                 let body = ACMEChallenge(webroot: webroot).body(forPath: request.path)
             else {
-                return lookup(table.notFound, site.content.defaultLanguage.code)
+                return lookup(table.notFound, site.defaultCode)
                     .reply(coding: .identity, closing: closing, headOnly: headOnly)
             }
             return PreparedResponse(

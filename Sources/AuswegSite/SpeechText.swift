@@ -47,15 +47,7 @@ public enum SpeechText {
 
     /// Puts a space between two digits, in any script's decimal digits.
     public static func spacingDigits(_ text: String) -> String {
-        var result = ""
-        var previousWasDigit = false
-        for scalar in text.unicodeScalars {
-            let isDigit = scalar.properties.numericType == .decimal
-            if isDigit && previousWasDigit { result += " " }
-            result.unicodeScalars.append(scalar)
-            previousWasDigit = isDigit
-        }
-        return result
+        spoken(text, droppingSymbols: false)
     }
 
     private static func sentences(_ blocks: [String]) -> String {
@@ -65,11 +57,35 @@ public enum SpeechText {
 
     /// Symbols such as ⚖ or emoji would be read out by name, if at all.
     private static func speakable(_ block: String) -> String {
-        var kept = ""
-        for scalar in block.unicodeScalars where scalar.properties.generalCategory != .otherSymbol {
-            kept.unicodeScalars.append(scalar)
+        // Trimming after the digits are spaced trims the same: a space goes
+        // only between two digits, never at either end.
+        String(spoken(block, droppingSymbols: true)[...].trimmingWhitespace())
+    }
+
+    /// `text` with digits spaced apart and, if asked, symbols (Unicode's
+    /// "other symbol", So) dropped. Start-up runs this over every clip's
+    /// text, so each scalar is looked at once: ASCII has no So and only
+    /// 0-9 as decimal digits, and beyond it one table search gives both
+    /// answers, since the decimal digits are exactly the scalars of the
+    /// general category Nd.
+    private static func spoken(_ text: String, droppingSymbols: Bool) -> String {
+        var spoken: [UInt8] = []
+        spoken.reserveCapacity(text.utf8.count * 2)
+        var previousWasDigit = false
+        for scalar in text.unicodeScalars {
+            let isDigit: Bool
+            if scalar.isASCII {
+                isDigit = ("0"..."9").contains(scalar)
+            } else {
+                let category = scalar.properties.generalCategory
+                if droppingSymbols && category == .otherSymbol { continue }
+                isDigit = category == .decimalNumber
+            }
+            if isDigit && previousWasDigit { spoken.append(UInt8(ascii: " ")) }
+            UTF8.encode(scalar) { spoken.append($0) }
+            previousWasDigit = isDigit
         }
-        return spacingDigits(String(kept[...].trimmingWhitespace()))
+        return String(decoding: spoken, as: UTF8.self)
     }
 
     /// A block without closing punctuation gets a full stop, so a heading

@@ -212,6 +212,27 @@ import Testing
             }
         }
     }
+
+    @Test func aTableForOneListenerAnswersItAsTheFullTableDoes() throws {
+        var settings = SiteSettings()
+        settings.publicURL = "https://help.example"
+        let onionOnly = try ResponseTable.build(
+            content: content, settings: settings, listeners: [.onion])
+        for target in ["/", "/en/3", "/ar/1?x", "/nowhere", "/de/9"] {
+            for encoding in [nil, "gzip"] {
+                let path = String(target.prefix { $0 != "?" })
+                let request = Request(
+                    method: .get, version: .http11, path: path, target: target,
+                    acceptEncoding: encoding, acceptLanguage: "fr")
+                let full = ReplyReading(table.reply(to: request, on: .onion))
+                let alone = ReplyReading(onionOnly.reply(to: request, on: .onion))
+                #expect(alone.statusLine == full.statusLine, "\(target)")
+                #expect(alone.fields.map(\.name) == full.fields.map(\.name), "\(target)")
+                #expect(alone.fields.map(\.value) == full.fields.map(\.value), "\(target)")
+                #expect(alone.body == full.body, "\(target)")
+            }
+        }
+    }
 }
 
 extension String {
