@@ -39,8 +39,9 @@ import Testing
         let cpuBefore = server.cpuSeconds()
         usleep(1_500_000)
         let cpuUsed = server.cpuSeconds() - cpuBefore
-        // Spinning on a readable listener burns most of a core.
-        #expect(cpuUsed < 0.3, "\(cpuUsed) s of CPU in 1.5 s")
+        // Spinning on a readable listener burns most of a core; a sanitized
+        // server is allowed more for its own bookkeeping, still far below.
+        #expect(cpuUsed < (PackageLayout.isMeasurable ? 0.3 : 0.75), "\(cpuUsed) s of CPU in 1.5 s")
 
         held.removeAll()
         for index in waiting.indices {

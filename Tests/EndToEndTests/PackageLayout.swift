@@ -18,6 +18,15 @@ enum PackageLayout {
         return root.appendingPathComponent(".build/debug/ausweg").path
     }
 
+    /// Whether the binary under test is an ordinary build. One built with
+    /// a sanitizer (`make sanitized` sets `AUSWEG_SANITIZER`) runs several
+    /// times slower and holds shadow memory, so the tests keep every check
+    /// of behaviour under it and leave out only the bounds on latency, CPU
+    /// time and memory.
+    static var isMeasurable: Bool {
+        (ProcessInfo.processInfo.environment["AUSWEG_SANITIZER"] ?? "").isEmpty
+    }
+
     static var contentDirectory: String {
         root.appendingPathComponent("content").path
     }

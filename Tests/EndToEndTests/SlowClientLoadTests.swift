@@ -23,7 +23,7 @@ import Testing
     /// a p99 of a millisecond or less; each phase's best round is the one
     /// such delays spoiled least, and a server that slow clients hold up is
     /// slow in every round.
-    static let rounds = 3
+    static let rounds = PackageLayout.isMeasurable ? 3 : 1
     /// Normal requests between two drips, and the pause after each drip.
     static let batch = 30
     static let dripPause: UInt32 = 50_000
@@ -39,9 +39,11 @@ import Testing
             unloaded.append(percentile99(pausedLatencies(server)))
             loaded.append(try slowClientsRound(server))
         }
-        #expect(
-            loaded.min()! <= 2 * unloaded.min()!,
-            "p99 per round, unloaded \(unloaded) s, loaded \(loaded) s")
+        if PackageLayout.isMeasurable {
+            #expect(
+                loaded.min()! <= 2 * unloaded.min()!,
+                "p99 per round, unloaded \(unloaded) s, loaded \(loaded) s")
+        }
     }
 
     /// Opens the thousand slow clients, measures normal clients meanwhile,
@@ -90,9 +92,11 @@ import Testing
         #expect(drippers.filter { !$0.peerHasClosed() }.isEmpty)
         #expect(silent.filter { !$0.peerHasClosed() }.isEmpty)
         #expect(nonReaders.filter { !$0.peerHasClosed() }.isEmpty)
-        #expect(
-            memoryLoaded - memoryBefore < Self.memoryBoundKiB,
-            "VmRSS \(memoryBefore) KiB, loaded \(memoryLoaded) KiB")
+        if PackageLayout.isMeasurable {
+            #expect(
+                memoryLoaded - memoryBefore < Self.memoryBoundKiB,
+                "VmRSS \(memoryBefore) KiB, loaded \(memoryLoaded) KiB")
+        }
         return percentile99(loadedSamples)
     }
 
