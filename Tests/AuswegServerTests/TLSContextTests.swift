@@ -6,15 +6,9 @@ import Testing
 
 @Suite struct TLSContextTests {
     @Test func openSSLZeroesDecryptedRequestsOnceRead() throws {
-        let folder = "/tmp/ausweg-tls-context-\(getpid())"
-        defer {
-            unlink(folder + "/" + SelfSignedCertificate.certificateName)
-            unlink(folder + "/" + SelfSignedCertificate.keyName)
-            rmdir(folder)
-        }
-        let (certificate, key) = try SelfSignedCertificate.ensure(in: folder)
-
-        let context = try TLSContext(certificateChainFile: certificate, keyFile: key)
+        let certificate = try TestCertificate(for: "tls-context")
+        defer { certificate.removeFiles() }
+        let context = certificate.context
 
         let options = SSL_CTX_get_options(context.pointer)
         #expect(options & ctls_op_cleanse_plaintext() == ctls_op_cleanse_plaintext())

@@ -7,14 +7,9 @@ import Testing
 /// A server transport and an OpenSSL client over a non-blocking socket pair.
 @Suite struct TLSTransportTests {
     @Test func idleBuffersAreFreedOnceAfterEachUse() throws {
-        let folder = "/tmp/ausweg-tls-transport-\(getpid())"
-        defer {
-            unlink(folder + "/" + SelfSignedCertificate.certificateName)
-            unlink(folder + "/" + SelfSignedCertificate.keyName)
-            rmdir(folder)
-        }
-        let (certificate, key) = try SelfSignedCertificate.ensure(in: folder)
-        let context = try TLSContext(certificateChainFile: certificate, keyFile: key)
+        let certificate = try TestCertificate(for: "tls-transport")
+        defer { certificate.removeFiles() }
+        let context = certificate.context
         var pair: [Int32] = [0, 0]
         let kind = Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue)
         try #require(socketpair(AF_UNIX, kind, 0, &pair) == 0)
