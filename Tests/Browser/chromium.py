@@ -21,14 +21,16 @@ pages' own scripts does not stop.
 import json
 import os
 import pathlib
-import signal
-import subprocess
 import time
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
+import browser_process
 import chromium_profile
 
 # The binary itself, not Debian's /usr/bin/chromium, whose wrapper adds
@@ -37,17 +39,11 @@ BINARY = "/usr/lib/chromium/chromium"
 DRIVER = "/usr/bin/chromedriver"
 START_LIMIT = 30
 QUIT_LIMIT = 30
-STOP_LIMIT = 10
 POLL = 0.05
 PAGE_LOAD_LIMIT = 30
-# Headless Chromium keeps room in its window for the toolbars it does not
-# draw, so the page is smaller than the window by an amount it does not
-# tell: the size is reached in a few corrections, as in Firefox.
-VIEWPORT_ATTEMPTS = 4
-VIEWPORT_SCRIPT = "return [window.innerWidth, window.innerHeight];"
 
 
-class Chromium:
+class Chromium(browser_process.BrowserProcess):
     """A context manager: `with Chromium(folder, ca_file, proxy_port) as
     browser:` gives a running Chromium with a Selenium WebDriver in
     `browser.driver`.
@@ -55,7 +51,12 @@ class Chromium:
     `folder` must not exist; the profile (Chromium's user data folder) is
     `folder/profile`. `javascript` lets page scripts run; by default a
     content setting blocks them for every site.
+
+    The page steps (open, find_all, displayed, ...) are those of
+    firefox.Firefox, for checks written once for both browsers.
     """
+
+    SPACE = Keys.SPACE
 
     def __init__(self, folder, ca_file, proxy_port, javascript=False):
         self.folder = pathlib.Path(folder)
@@ -74,19 +75,6 @@ class Chromium:
         # Helper processes that outlived Chromium and had to be killed.
         self.killed = []
 
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exception):
-        self.stop()
-
-    def environment(self):
-        return dict(os.environ, HOME=str(self.home), TMPDIR=str(self.temporary),
-                    XDG_CACHE_HOME=str(self.home / ".cache"),
-                    XDG_CONFIG_HOME=str(self.home / ".config"),
-                    XDG_DATA_HOME=str(self.home / ".local/share"))
-
     def start(self):
         self.folder.mkdir(parents=True)
         self.home.mkdir()
@@ -94,12 +82,9 @@ class Chromium:
         chromium_profile.create(self.profile, self.home, self.ca_file, self.javascript)
         chromium_profile.write_model_settings(self.model_settings)
         switches = chromium_profile.switches(self.profile, self.proxy_port, self.model_settings)
-        environment = self.environment()
-        with open(self.output_file, "wb") as output:
-            self.process = subprocess.Popen(
-                [BINARY, *switches],
-                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-                env=environment, start_new_session=True)
+        environment = browser_process.home_environment(self.home, self.temporary)
+        self.process = browser_process.launch([BINARY, *switches], self.output_file,
+                                              environment)
         try:
             port = self.devtools_port()
             options = webdriver.ChromeOptions()
@@ -127,29 +112,52 @@ class Chromium:
                 raise RuntimeError(f"Chromium did not open DevTools:\n{self.output()}")
             time.sleep(POLL)
 
-    def output(self):
-        """What Chromium has printed so far, for a failing test's message."""
-        return self.output_file.read_text(errors="replace")
-
     def console_messages(self):
         """[level, source, message] of every console entry since the last
         call: CSP violations, failed loads, and anything a page logs."""
         return [[entry["level"], entry.get("source", ""), entry["message"]]
                 for entry in self.driver.get_log("browser")]
 
-    def set_viewport(self, width, height):
-        """Sizes the window so that the current page's viewport (innerWidth x
-        innerHeight) is `width` x `height` CSS pixels, and returns the size
-        reached."""
-        reached = None
-        for _ in range(VIEWPORT_ATTEMPTS):
-            reached = tuple(self.driver.execute_script(VIEWPORT_SCRIPT))
-            if reached == (width, height):
-                break
-            window = self.driver.get_window_size()
-            self.driver.set_window_size(window["width"] + width - reached[0],
-                                        window["height"] + height - reached[1])
-        return reached
+    def run_script(self, script, *arguments):
+        return self.driver.execute_script(script, *arguments)
+
+    def window_size(self):
+        window = self.driver.get_window_size()
+        return window["width"], window["height"]
+
+    def resize_window(self, width, height):
+        self.driver.set_window_size(width, height)
+
+    def open(self, url):
+        self.driver.get(url)
+
+    def current_url(self):
+        return self.driver.current_url
+
+    def find_all(self, selector):
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def press_tab(self):
+        ActionChains(self.driver).send_keys(Keys.TAB).perform()
+
+    def focused_href(self):
+        return self.driver.switch_to.active_element.get_attribute("href")
+
+    @staticmethod
+    def displayed(element):
+        return element.is_displayed()
+
+    @staticmethod
+    def selected(element):
+        return element.is_selected()
+
+    @staticmethod
+    def rect(element):
+        return element.rect
+
+    @staticmethod
+    def property(element, name):
+        return element.get_property(name)
 
     def quit(self):
         """Closes Chromium as a reader closing its last window would, so
@@ -184,29 +192,14 @@ class Chromium:
             except WebDriverException:
                 pass
             self.driver = None
-        process = getattr(self.service, "process", None)
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_LIMIT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=STOP_LIMIT)
+        browser_process.end(getattr(self.service, "process", None))
         self.service = None
 
     def stop(self):
         """Ends chromedriver and Chromium by their PIDs, whatever state they
         are in."""
         self.stop_driver()
-        if self.process is None or self.process.poll() is not None:
-            self.end_leftovers()
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=STOP_LIMIT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=STOP_LIMIT)
+        browser_process.end(self.process)
         self.end_leftovers()
 
     def leftovers(self):
@@ -217,27 +210,6 @@ class Chromium:
         if self.process is None:
             return []
         marker = str(self.folder).encode()
-        found = []
-        for entry in pathlib.Path("/proc").iterdir():
-            if not entry.name.isdigit() or int(entry.name) == os.getpid():
-                continue
-            try:
-                if (os.getsid(int(entry.name)) == self.process.pid
-                        or marker in (entry / "cmdline").read_bytes()):
-                    found.append(int(entry.name))
-            except (ProcessLookupError, FileNotFoundError):
-                continue
-        return found
-
-    def end_leftovers(self):
-        """Helper processes end when the browser does; this waits for that
-        and kills, by PID, any that do not (listed in `killed`)."""
-        deadline = time.monotonic() + STOP_LIMIT
-        while self.leftovers() and time.monotonic() < deadline:
-            time.sleep(POLL)
-        for pid in self.leftovers():
-            try:
-                os.kill(pid, signal.SIGKILL)
-                self.killed.append(pid)
-            except ProcessLookupError:
-                continue
+        return browser_process.pids_where(
+            lambda pid: (os.getsid(pid) == self.process.pid
+                         or marker in pathlib.Path(f"/proc/{pid}/cmdline").read_bytes()))

@@ -13,10 +13,9 @@ proxy's `foreign_requests`, which every test asserts empty.
 
 import json
 import pathlib
-import subprocess
 
-CERTUTIL_LIMIT = 30
-CA_NICKNAME = "ausweg-test-ca"
+import browser_process
+
 # Content settings take 1 for allow and 2 for block.
 BLOCK = 2
 
@@ -150,11 +149,4 @@ def trust(database, ca_file):
     "C,,"): Chromium on Linux reads $HOME/.pki/nssdb, so no other program
     or user trusts it."""
     database.mkdir(parents=True)
-    commands = [["certutil", "-N", "-d", f"sql:{database}", "--empty-password"],
-                ["certutil", "-A", "-d", f"sql:{database}", "-t", "C,,", "-n", CA_NICKNAME,
-                 "-i", str(ca_file)]]
-    for command in commands:
-        result = subprocess.run(command, capture_output=True, text=True,
-                                timeout=CERTUTIL_LIMIT)
-        if result.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} failed: {result.stderr.strip()}")
+    browser_process.trust_ca(database, ca_file)

@@ -2,11 +2,10 @@
 stores a controller holding the phone could open. The folder read is the
 user data folder, with the profile in Default/.
 
-SQLite files are copied (with their journals) before they are opened, so
-that reading them changes nothing, even while Chromium runs. LevelDB stores
-are read from their logs (leveldb_log), session files with snss. HSTS
-entries are keyed by a hash of the host name, the SHA-256 of its DNS wire
-form, in base64, so the host is looked for as that hash too.
+SQLite files are read from copies (profile_stores), LevelDB stores from
+their logs (leveldb_log), session files with snss. HSTS entries are keyed
+by a hash of the host name, the SHA-256 of its DNS wire form, in base64,
+so the host is looked for as that hash too.
 
 Chromium writes its session files while it runs, some seconds after a page
 tells it of a change; `after_next_session_write` times a read of them to
@@ -16,15 +15,12 @@ follow a change the test makes.
 import base64
 import hashlib
 import json
-import pathlib
 import re
-import shutil
-import sqlite3
 import struct
-import tempfile
 import time
 
 import leveldb_log
+import profile_stores
 import snss
 
 SQLITE_MAGIC = b"SQLite format 3\0"
@@ -36,7 +32,6 @@ SIMPLE_CACHE_MAGIC = struct.pack("<Q", 0xFCFB6D1BA7725C30)
 SIMPLE_CACHE_KEY_LENGTH = 12
 SIMPLE_CACHE_KEY = 24
 SIMPLE_CACHE_ENTRY = re.compile(r"^[0-9a-f]{16}_[01s]$")
-SQLITE_COMPANIONS = ("", "-journal", "-wal", "-shm")
 SESSION_FOLDERS = ("Default/Sessions", "Default/Sessions_Encrypted")
 LOCAL_STORAGE = "Default/Local Storage/leveldb"
 SESSION_STORAGE = "Default/Session Storage"
@@ -55,49 +50,13 @@ def host_hash(host):
     return base64.b64encode(hashlib.sha256(wire + b"\0").digest()).decode()
 
 
-class ProfileTraces:
+class ProfileTraces(profile_stores.ProfileStores):
     """The traces of `host` (e.g. "ausweg.test") in the Chromium user data
-    folder `user_data`, store by store."""
+    folder `folder`, store by store."""
 
-    def __init__(self, user_data, host):
-        self.root = pathlib.Path(user_data)
-        self.host = host
+    def __init__(self, folder, host):
+        super().__init__(folder, host)
         self.hashed_host = host_hash(host)
-        self.scratch = tempfile.TemporaryDirectory(prefix="ausweg-traces-")
-
-    def close(self):
-        self.scratch.cleanup()
-
-    def mentions(self, text):
-        return text is not None and self.host in str(text)
-
-    def query(self, database, sql):
-        """Rows of `sql` on a copy of the SQLite file `database` (relative
-        to the user data folder); [] when it does not exist."""
-        source = self.root / database
-        if not source.exists():
-            return []
-        copy = pathlib.Path(self.scratch.name) / database.replace("/", "_")
-        for suffix in SQLITE_COMPANIONS:
-            if source.with_name(source.name + suffix).exists():
-                shutil.copyfile(source.with_name(source.name + suffix),
-                                copy.with_name(copy.name + suffix))
-        connection = sqlite3.connect(copy)
-        try:
-            return connection.execute(sql).fetchall()
-        finally:
-            connection.close()
-
-    def rows_naming_host(self, database):
-        """{table: rows} of every row of an SQLite file that names the host."""
-        tables = self.query(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        found = {}
-        for (table,) in tables:
-            rows = self.query(database, f'SELECT * FROM "{table}"')
-            named = [row for row in rows if self.host in repr(row)]
-            if named:
-                found[table] = named
-        return found
 
     def cookies(self):
         """(host_key, name) of every cookie set by the host or its
@@ -137,7 +96,7 @@ class ProfileTraces:
         names the host: the HTTP cache, code cache, service worker script
         cache, Cache API and shared dictionaries all use this format."""
         found = []
-        for file in sorted(self.root.rglob("*")):
+        for file in sorted(self.folder.rglob("*")):
             if not SIMPLE_CACHE_ENTRY.match(file.name) or not file.is_file():
                 continue
             with open(file, "rb") as entry:
@@ -147,12 +106,12 @@ class ProfileTraces:
                 length = struct.unpack_from("<I", header, SIMPLE_CACHE_KEY_LENGTH)[0]
                 key = entry.read(length).decode("utf-8", "replace")
             if self.mentions(key):
-                found.append((str(file.parent.relative_to(self.root)), key))
+                found.append((str(file.parent.relative_to(self.folder)), key))
         return found
 
     def leveldb_keys(self, folder):
         """Keys of the LevelDB store `folder` that name the host."""
-        keys = [key.decode("latin-1") for key, _ in leveldb_log.records(self.root / folder)]
+        keys = [key.decode("latin-1") for key, _ in leveldb_log.records(self.folder / folder)]
         return sorted({key for key in keys if self.mentions(key)})
 
     def local_storage(self):
@@ -163,7 +122,7 @@ class ProfileTraces:
     def session_storage(self):
         """Session Storage namespaces of the host ("namespace-<id>-<origin>")
         and the items of the maps they point to ("map-<n>-<key>")."""
-        records = leveldb_log.records(self.root / SESSION_STORAGE)
+        records = leveldb_log.records(self.folder / SESSION_STORAGE)
         namespaces = {key.decode("latin-1"): value for key, value in records
                       if key.startswith(b"namespace-") and self.mentions(key.decode("latin-1"))}
         maps = {f"map-{value.decode('latin-1')}-" for value in namespaces.values() if value}
@@ -173,7 +132,7 @@ class ProfileTraces:
 
     def indexeddb(self):
         """IndexedDB folders of the host ("https_<host>_0.indexeddb.*")."""
-        folder = self.root / INDEXEDDB
+        folder = self.folder / INDEXEDDB
         if not folder.is_dir():
             return []
         return sorted(entry.name for entry in folder.iterdir() if self.mentions(entry.name))
@@ -193,7 +152,7 @@ class ProfileTraces:
 
     def hsts(self):
         """The host's entries in TransportSecurity (HSTS)."""
-        path = self.root / "Default/TransportSecurity"
+        path = self.folder / "Default/TransportSecurity"
         if not path.exists():
             return []
         state = json.loads(path.read_text())
@@ -204,7 +163,7 @@ class ProfileTraces:
         host in the JSON file `name`, e.g. the site engagement score's
         ("profile.content_settings.exceptions.site_engagement",
         "https://ausweg.test:443,*") in Default/Preferences."""
-        path = self.root / name
+        path = self.folder / name
         if not path.exists():
             return []
         return self.json_walk(json.loads(path.read_text()), [])
@@ -246,16 +205,16 @@ class ProfileTraces:
         encrypted, relative to the user data folder."""
         found = []
         for folder in SESSION_FOLDERS:
-            if (self.root / folder).is_dir():
-                found += [str(file.relative_to(self.root))
-                          for file in sorted((self.root / folder).iterdir())
+            if (self.folder / folder).is_dir():
+                found += [str(file.relative_to(self.folder))
+                          for file in sorted((self.folder / folder).iterdir())
                           if file.name.startswith(tuple(snss.NAVIGATION_IDS))]
         return found
 
     def session_navigations(self):
         """(file, navigation) of every navigation entry of the host."""
         return [(name, entry) for name in self.session_files()
-                for entry in snss.navigations(self.root / name) if self.mentions(entry.url)]
+                for entry in snss.navigations(self.folder / name) if self.mentions(entry.url)]
 
     def session_entries(self, url):
         """(file, navigation) of every entry written for `url`: one more
@@ -313,18 +272,18 @@ class ProfileTraces:
         needles = [self.host.encode(), self.host.encode("utf-16-le"),
                    self.hashed_host.encode()]
         found = []
-        for file in sorted(self.root.rglob("*")):
+        for file in sorted(self.folder.rglob("*")):
             if not file.is_file() or file.is_symlink():
                 continue
             data = self.readable_bytes(file)
             if any(needle in data for needle in needles):
-                found.append(str(file.relative_to(self.root)))
+                found.append(str(file.relative_to(self.folder)))
         return found
 
     def urls_of_host(self, name):
         """Every URL of the host spelled out in the file `name` (UTF-8 or
         UTF-16), for a check that none names a topic."""
-        data = self.readable_bytes(self.root / name)
+        data = self.readable_bytes(self.folder / name)
         texts = [data.decode("latin-1"), data.decode("utf-16-le", "replace"),
                  data[1:].decode("utf-16-le", "replace")]
         pattern = re.compile(r"https?://" + re.escape(self.host) + r"[^\s\"'<>\0,]*")
@@ -334,7 +293,7 @@ class ProfileTraces:
         """Short lines saying what the file `name` keeps about the host, by
         its format: rows of SQLite tables, keys and strings of JSON files,
         URLs of session files, keys of LevelDB logs."""
-        path = self.root / name
+        path = self.folder / name
         head = path.read_bytes()[:len(SQLITE_MAGIC)]
         if head.startswith(SQLITE_MAGIC):
             return [f"{table}: {rows}" for table, rows in self.rows_naming_host(name).items()]
@@ -347,5 +306,5 @@ class ProfileTraces:
             return [f"{key}: {value}" for key, value in self.json_naming_host(name)]
         if path.suffix == ".log" and (path.parent / "CURRENT").exists():
             return [repr(key) for key in self.leveldb_keys(str(path.parent.relative_to(
-                self.root)))]
+                self.folder)))]
         return self.urls_of_host(name)

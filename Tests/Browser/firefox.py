@@ -15,23 +15,13 @@ page script runs here.
 
 import os
 import pathlib
-import signal
-import socket
-import subprocess
-import time
 
+import browser_process
 import firefox_profile
 import marionette
 
 BINARY = "/usr/lib/firefox-esr/firefox-esr"
 QUIT_LIMIT = 30
-STOP_LIMIT = 10
-# Firefox's window is taller than the page by its toolbars; SetWindowRect
-# sizes the window, so the page's size is reached in a few corrections.
-VIEWPORT_ATTEMPTS = 4
-# Marionette runs scripts in a sandbox of its own, which javascript.enabled
-# = false does not stop; the page's own scripts stay off.
-VIEWPORT_SCRIPT = "return [window.innerWidth, window.innerHeight];"
 CONSOLE_SCRIPT = """
 const messages = Services.console.getMessageArray()
   .filter(m => m instanceof Ci.nsIScriptError)
@@ -42,20 +32,22 @@ return messages;
 """
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Firefox:
+class Firefox(browser_process.BrowserProcess):
     """A context manager: `with Firefox(folder, ca_file, proxy_port) as
     browser:` gives a running Firefox with a WebDriver session in
     `browser.session`.
 
     `folder` must not exist; the profile is `folder/profile`. `preferences`
     adds or overrides profile preferences.
+
+    The page steps (open, find_all, displayed, ...) are those of
+    chromium.Chromium, for checks written once for both browsers.
+    Marionette runs scripts in a sandbox of its own, which
+    javascript.enabled = false does not stop; the page's own scripts stay
+    off.
     """
+
+    SPACE = " "
 
     def __init__(self, folder, ca_file, proxy_port, preferences=None):
         self.folder = pathlib.Path(folder)
@@ -71,15 +63,8 @@ class Firefox:
         # Content processes that outlived Firefox and had to be killed.
         self.killed = []
 
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exception):
-        self.stop()
-
     def start(self):
-        port = free_port()
+        port = browser_process.free_port()
         self.folder.mkdir(parents=True)
         firefox_profile.create(self.profile, port, self.proxy_port, self.ca_file,
                                self.preferences)
@@ -88,31 +73,19 @@ class Firefox:
         # otherwise outlive the test in /tmp.
         (self.home / "run").mkdir(mode=0o700)
         (self.home / "tmp").mkdir()
-        environment = dict(os.environ, HOME=str(self.home),
-                           XDG_CACHE_HOME=str(self.home / ".cache"),
-                           XDG_CONFIG_HOME=str(self.home / ".config"),
-                           XDG_DATA_HOME=str(self.home / ".local/share"),
-                           XDG_RUNTIME_DIR=str(self.home / "run"),
-                           TMPDIR=str(self.home / "tmp"),
-                           MOZ_CRASHREPORTER_DISABLE="1", MOZ_HEADLESS="1",
-                           MOZ_DISABLE_NONLOCAL_CONNECTIONS="1")
-        with open(self.output_file, "wb") as output:
-            self.process = subprocess.Popen(
-                [BINARY, "--marionette", "--remote-allow-system-access", "--headless",
-                 "--no-remote", "--profile", str(self.profile)],
-                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-                env=environment, start_new_session=True)
+        environment = browser_process.home_environment(
+            self.home, self.home / "tmp", XDG_RUNTIME_DIR=str(self.home / "run"),
+            MOZ_CRASHREPORTER_DISABLE="1", MOZ_HEADLESS="1",
+            MOZ_DISABLE_NONLOCAL_CONNECTIONS="1")
+        self.process = browser_process.launch(
+            [BINARY, "--marionette", "--remote-allow-system-access", "--headless",
+             "--no-remote", "--profile", str(self.profile)], self.output_file, environment)
         try:
             self.client = marionette.Client(port)
             self.session = marionette.Session(self.client)
         except BaseException:
             self.stop()
             raise
-
-    def output(self):
-        """What Firefox has printed so far: its own warnings, for a failing
-        test's message."""
-        return self.output_file.read_text(errors="replace")
 
     def console_messages(self):
         """[category, message, source] of every console message from a web
@@ -129,19 +102,46 @@ class Firefox:
         finally:
             self.session.set_context("content")
 
-    def set_viewport(self, width, height):
-        """Sizes the window so that the current page's viewport (innerWidth x
-        innerHeight) is `width` x `height` CSS pixels, and returns the size
-        reached."""
-        reached = None
-        for _ in range(VIEWPORT_ATTEMPTS):
-            reached = tuple(self.session.execute(VIEWPORT_SCRIPT))
-            if reached == (width, height):
-                break
-            window = self.session.window_rect()
-            self.session.set_window_rect(window["width"] + width - reached[0],
-                                         window["height"] + height - reached[1])
-        return reached
+    def run_script(self, script, *arguments):
+        return self.session.execute(script, *arguments)
+
+    def window_size(self):
+        window = self.session.window_rect()
+        return window["width"], window["height"]
+
+    def resize_window(self, width, height):
+        self.session.set_window_rect(width, height)
+
+    def open(self, url):
+        self.session.navigate(url)
+
+    def current_url(self):
+        return self.session.url()
+
+    def find_all(self, selector):
+        return self.session.find_all(selector)
+
+    def press_tab(self):
+        self.session.press(marionette.TAB)
+
+    def focused_href(self):
+        return self.session.active_element().attribute("href")
+
+    @staticmethod
+    def displayed(element):
+        return element.displayed()
+
+    @staticmethod
+    def selected(element):
+        return element.selected()
+
+    @staticmethod
+    def rect(element):
+        return element.rect()
+
+    @staticmethod
+    def property(element, name):
+        return element.property(name)
 
     def quit(self):
         """Quits through Marionette as a user would, so that Firefox writes its
@@ -160,15 +160,7 @@ class Firefox:
         if self.client is not None:
             self.client.close()
             self.client = None
-        if self.process is None or self.process.poll() is not None:
-            self.end_leftovers()
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=STOP_LIMIT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=STOP_LIMIT)
+        browser_process.end(self.process)
         self.end_leftovers()
 
     def leftovers(self):
@@ -176,26 +168,4 @@ class Firefox:
         if self.process is None:
             return []
         group = self.process.pid
-        found = []
-        for entry in pathlib.Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                if os.getpgid(int(entry.name)) == group:
-                    found.append(int(entry.name))
-            except ProcessLookupError:
-                continue
-        return found
-
-    def end_leftovers(self):
-        """Content processes end when their parent does; this waits for that
-        and kills, by PID, any that do not (listed in `killed`)."""
-        deadline = time.monotonic() + STOP_LIMIT
-        while self.leftovers() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        for pid in self.leftovers():
-            try:
-                os.kill(pid, signal.SIGKILL)
-                self.killed.append(pid)
-            except ProcessLookupError:
-                continue
+        return browser_process.pids_where(lambda pid: os.getpgid(pid) == group)

@@ -13,9 +13,8 @@ shows up in the proxy's `foreign_requests`, which every test asserts empty.
 
 import json
 import pathlib
-import subprocess
 
-CERTUTIL_LIMIT = 30
+import browser_process
 
 # Updates, add-ons, studies and experiments, and the remote settings that
 # feed blocklists, CRLite and intermediates.
@@ -199,19 +198,7 @@ def create(folder, marionette_port, proxy_port, ca_file, extra=None):
     (folder / "user.js").write_text("\n".join(lines) + "\n")
     (folder / "chrome").mkdir()
     (folder / "chrome/userChrome.css").write_text(WINDOW_STYLE)
-    trust(folder, ca_file)
+    # The profile's own certificate database, so that no other program
+    # trusts the CA.
+    browser_process.trust_ca(folder, ca_file)
     return folder
-
-
-def trust(folder, ca_file):
-    """Adds the test CA to the profile's own certificate database as a CA for
-    web sites (trust "C,,"), so that no other program trusts it."""
-    database = f"sql:{folder}"
-    commands = [["certutil", "-N", "-d", database, "--empty-password"],
-                ["certutil", "-A", "-d", database, "-t", "C,,", "-n", "ausweg-test-ca",
-                 "-i", str(ca_file)]]
-    for command in commands:
-        result = subprocess.run(command, capture_output=True, text=True,
-                                timeout=CERTUTIL_LIMIT)
-        if result.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} failed: {result.stderr.strip()}")

@@ -1,19 +1,17 @@
 """What a Firefox profile keeps about one host, read from its files after
 Firefox has quit: the stores a controller holding the phone could open.
 
-SQLite files are copied (with their -wal and -shm files) before they are
-opened, so that reading them changes nothing in the profile. Session
-restore files are mozlz4: the magic "mozLz40\\0", then an LZ4 block whose
-first four bytes give its decompressed size, little-endian.
+SQLite files are read from copies (profile_stores). Session restore files
+are mozlz4: the magic "mozLz40\\0", then an LZ4 block whose first four
+bytes give its decompressed size, little-endian.
 """
 
 import json
 import pathlib
-import shutil
-import sqlite3
-import tempfile
 
 import lz4.block
+
+import profile_stores
 
 MOZLZ4_MAGIC = b"mozLz40\0"
 
@@ -26,49 +24,9 @@ def read_mozlz4(path):
     return lz4.block.decompress(data[len(MOZLZ4_MAGIC):])
 
 
-class ProfileTraces:
+class ProfileTraces(profile_stores.ProfileStores):
     """The traces of `host` (e.g. "ausweg.test") in the profile folder
-    `profile`, store by store."""
-
-    def __init__(self, profile, host):
-        self.profile = pathlib.Path(profile)
-        self.host = host
-        self.scratch = tempfile.TemporaryDirectory(prefix="ausweg-traces-")
-
-    def close(self):
-        self.scratch.cleanup()
-
-    def query(self, database, sql):
-        """Rows of `sql` on a copy of the profile's `database`; [] when the
-        file does not exist (Firefox creates some stores only when used)."""
-        source = self.profile / database
-        if not source.exists():
-            return []
-        copy = pathlib.Path(self.scratch.name) / database
-        for suffix in ("", "-wal", "-shm"):
-            if source.with_name(source.name + suffix).exists():
-                shutil.copyfile(source.with_name(source.name + suffix),
-                                copy.with_name(copy.name + suffix))
-        connection = sqlite3.connect(copy)
-        try:
-            return connection.execute(sql).fetchall()
-        finally:
-            connection.close()
-
-    def rows_naming_host(self, database):
-        """{table: rows} of every row of an SQLite file that names the host,
-        for the report of what Firefox keeps."""
-        tables = self.query(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
-        found = {}
-        for (table,) in tables:
-            rows = self.query(database, f'SELECT * FROM "{table}"')
-            named = [row for row in rows if self.host in repr(row)]
-            if named:
-                found[table] = named
-        return found
-
-    def mentions(self, text):
-        return text is not None and self.host in text
+    `folder`, store by store."""
 
     def cookies(self):
         """(host, name) of every cookie for the host or its subdomains."""
@@ -77,7 +35,7 @@ class ProfileTraces:
 
     def cache_entries(self):
         """HTTP cache entry files whose key names the host."""
-        entries = self.profile / "cache2/entries"
+        entries = self.folder / "cache2/entries"
         if not entries.is_dir():
             return []
         needle = self.host.encode()
@@ -87,10 +45,10 @@ class ProfileTraces:
     def storage_folders(self):
         """Per-origin folders of the quota manager (localStorage, IndexedDB,
         Cache API, service worker scripts) for the host."""
-        storage = self.profile / "storage"
+        storage = self.folder / "storage"
         if not storage.is_dir():
             return []
-        return sorted(str(folder.relative_to(self.profile)) for folder in storage.glob("*/*")
+        return sorted(str(folder.relative_to(self.folder)) for folder in storage.glob("*/*")
                       if folder.is_dir() and self.host in folder.name)
 
     def legacy_local_storage(self):
@@ -101,7 +59,7 @@ class ProfileTraces:
         return [row for row in rows if reversed_host in row[0]]
 
     def service_workers(self):
-        registrations = self.profile / "serviceworker.txt"
+        registrations = self.folder / "serviceworker.txt"
         if not registrations.exists():
             return []
         return [line for line in registrations.read_text().splitlines()
@@ -125,8 +83,8 @@ class ProfileTraces:
     def session_files(self):
         """The session restore files: the one written at quit and the
         backups Firefox rotates while running."""
-        files = [self.profile / "sessionstore.jsonlz4"]
-        backups = self.profile / "sessionstore-backups"
+        files = [self.folder / "sessionstore.jsonlz4"]
+        backups = self.folder / "sessionstore-backups"
         if backups.is_dir():
             files += sorted(backups.iterdir())
         return [file for file in files if file.exists()]
@@ -185,12 +143,12 @@ class ProfileTraces:
         needles = [self.host.encode(), self.host.encode("utf-16-le"),
                    self.host[::-1].encode()]
         found = []
-        for file in sorted(self.profile.rglob("*")):
+        for file in sorted(self.folder.rglob("*")):
             if not file.is_file() or file.is_symlink():
                 continue
             data = file.read_bytes()
             if data.startswith(MOZLZ4_MAGIC):
                 data = read_mozlz4(file)
             if any(needle in data for needle in needles):
-                found.append(str(file.relative_to(self.profile)))
+                found.append(str(file.relative_to(self.folder)))
         return found

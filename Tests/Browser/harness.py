@@ -104,6 +104,13 @@ class Site:
         "METHOD url"."""
         return list(self.proxy.foreign) if self.proxy else []
 
+    def assert_nothing_foreign(self, browser):
+        """Fails, naming `browser` and what it asked for, if the proxy
+        refused anything: a test class calls this when its browser is done."""
+        if self.foreign_requests:
+            raise AssertionError(f"{browser} asked for more than the site: "
+                                 f"{self.foreign_requests}")
+
     @property
     def exit_visits(self):
         """How often the exit page itself was asked for."""
@@ -227,6 +234,17 @@ class Site:
             except subprocess.TimeoutExpired:
                 self.server.kill()
                 self.server.wait()
+
+
+def wait_for(read, limit, done=bool, poll=0.1):
+    """Calls `read` until `done(value)` holds or `limit` seconds pass, and
+    returns the last value read."""
+    deadline = time.monotonic() + limit
+    value = read()
+    while not done(value) and time.monotonic() < deadline:
+        time.sleep(poll)
+        value = read()
+    return value
 
 
 def openssl(arguments):

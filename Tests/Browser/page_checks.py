@@ -1,15 +1,19 @@
 """What the page tests check in every browser, whatever drives it: the
 script that measures a page, and the checks on what it measured.
 
-A browser's test case mixes PageChecks in and measures every page at both
-viewports in setUpClass, filling:
+A browser's test case mixes PageChecks in, starts `site` (a harness.Site)
+and `browser` (chromium.Chromium or firefox.Firefox, whose page steps are
+the same) in setUpClass, and then calls measure_every_page(), which
+measures every page at both viewports, filling:
 
 - `site`: the harness.Site;
 - `pages`: site.every_page();
 - `directions`: {language code: "ltr" or "rtl"};
 - `viewports`: {viewport name: (width, height) reached};
 - `measured`: {(viewport name, url): what MEASURE_SCRIPT returned};
-- `first_tab`: {(viewport name, url): href of what the first Tab focused}.
+- `first_tab`: {(viewport name, url): href of what the first Tab focused};
+- `console`: the browser's console_messages(), whose shape is its own (the
+  test case checks it).
 """
 
 SITE_NAME = "Info"
@@ -85,6 +89,27 @@ def language(url):
 
 class PageChecks:
     """The checks, as tests of the unittest.TestCase this is mixed into."""
+
+    @classmethod
+    def measure_every_page(cls):
+        cls.directions = dict(cls.site.languages)
+        cls.pages = cls.site.every_page()
+        cls.viewports = {}
+        cls.measured = {}
+        cls.first_tab = {}
+        cls.console = []
+        browser = cls.browser
+        for name, size in VIEWPORTS.items():
+            browser.open(cls.pages[0][1])
+            cls.viewports[name] = browser.set_viewport(*size)
+            for code, url in cls.pages:
+                browser.open(url)
+                cls.measured[name, url] = browser.run_script(
+                    MEASURE_SCRIPT, cls.site.exit_url, TOLERANCE)
+                browser.press_tab()
+                cls.first_tab[name, url] = browser.focused_href()
+                cls.console += browser.console_messages()
+        cls.console += browser.console_messages()
 
     def failures(self, check):
         """"viewport url: problem" for every measured page where `check`

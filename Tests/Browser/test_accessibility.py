@@ -39,7 +39,7 @@ import unittest
 
 import chromium
 import harness
-from test_firefox_reflection import reflection_segment
+from reflection_checks import reflection_segment
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AXE_FILE = ROOT / ".build/pypi/axe_playwright_python/axe.min.js"
@@ -146,9 +146,7 @@ class AccessibilityTests(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        if cls.site.foreign_requests:
-            raise AssertionError(f"Chromium asked for more than the site: "
-                                 f"{cls.site.foreign_requests}")
+        cls.site.assert_nothing_foreign("Chromium")
 
     @classmethod
     def evaluate(cls, expression, wait=False):

@@ -17,13 +17,9 @@ import pathlib
 import tempfile
 import unittest
 
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.keys import Keys
-
 import chromium
 import harness
-from page_checks import (MEASURE_SCRIPT, SCRIPTED_PAGE, SCRIPTED_PAGE_TITLE, TOLERANCE,
-                         VIEWPORTS, PageChecks)
+from page_checks import SCRIPTED_PAGE, SCRIPTED_PAGE_TITLE, PageChecks
 
 # The proof that the console is read at all: a page whose own policy blocks
 # an image, and a page of the site that does not exist.
@@ -44,31 +40,8 @@ class ChromiumPageTests(PageChecks, unittest.TestCase):
         cls.measure_every_page()
 
     @classmethod
-    def measure_every_page(cls):
-        cls.directions = dict(cls.site.languages)
-        cls.pages = cls.site.every_page()
-        cls.viewports = {}
-        cls.measured = {}
-        cls.first_tab = {}
-        cls.console = []
-        driver = cls.browser.driver
-        for name, size in VIEWPORTS.items():
-            driver.get(cls.pages[0][1])
-            cls.viewports[name] = cls.browser.set_viewport(*size)
-            for code, url in cls.pages:
-                driver.get(url)
-                cls.measured[name, url] = driver.execute_script(
-                    MEASURE_SCRIPT, cls.site.exit_url, TOLERANCE)
-                ActionChains(driver).send_keys(Keys.TAB).perform()
-                cls.first_tab[name, url] = driver.switch_to.active_element.get_attribute("href")
-                cls.console += cls.browser.console_messages()
-        cls.console += cls.browser.console_messages()
-
-    @classmethod
     def tearDownClass(cls):
-        if cls.site.foreign_requests:
-            raise AssertionError(f"Chromium asked for more than the site: "
-                                 f"{cls.site.foreign_requests}")
+        cls.site.assert_nothing_foreign("Chromium")
 
     def test_page_scripts_do_not_run(self):
         driver = self.browser.driver

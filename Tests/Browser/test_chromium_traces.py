@@ -12,12 +12,10 @@ IndexedDB, a service worker, a submitted text field and a ticked box.
 
 import json
 import pathlib
-import sqlite3
 import ssl
 import struct
 import tempfile
 import threading
-import time
 import unittest
 import zlib
 
@@ -27,6 +25,7 @@ from selenium.webdriver.common.keys import Keys
 import chromium
 import chromium_traces
 import harness
+from profile_stores import write_table
 
 HOST = "ausweg.test"
 OTHER = "exit.test"
@@ -95,17 +94,6 @@ class TraceHandler(harness.QuietHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
-
-
-def write_table(path, create, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute(create)
-        placeholders = ", ".join("?" * len(rows[0]))
-        table = create.split()[2]
-        connection.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)
-    connection.close()
 
 
 def write_cache_entry(path, key):
@@ -273,7 +261,7 @@ class ChromiumVisitTests(unittest.TestCase):
     def visit(cls, host):
         driver = cls.browser.driver
         driver.get(f"https://{host}/trace")
-        wait_for(lambda: driver.title == "Ready", PAGE_LIMIT)
+        harness.wait_for(lambda: driver.title == "Ready", PAGE_LIMIT)
         driver.find_element(By.ID, BOX).click()
         # As in the no-trace test: a tick alone sends the page's state to the
         # browser only with its next change, here a scroll; the session files
@@ -287,7 +275,7 @@ class ChromiumVisitTests(unittest.TestCase):
         running.close()
         driver.find_element(By.ID, "alias").send_keys(TYPED[host])
         driver.find_element(By.ID, "send").click()
-        wait_for(lambda: driver.title == "Done", PAGE_LIMIT)
+        harness.wait_for(lambda: driver.title == "Done", PAGE_LIMIT)
 
     @classmethod
     def tearDownClass(cls):
@@ -355,12 +343,3 @@ def checkbox_states(state):
     name (absent when empty), its type, a count and that many values."""
     return [state[position + 2] for position, text in enumerate(state)
             if text == "checkbox" and position + 2 < len(state)]
-
-
-def wait_for(condition, limit):
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.2)
-    return True

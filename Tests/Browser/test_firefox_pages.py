@@ -18,9 +18,7 @@ import unittest
 
 import firefox
 import harness
-import marionette
-from page_checks import (MEASURE_SCRIPT, SCRIPTED_PAGE, SCRIPTED_PAGE_TITLE, TOLERANCE,
-                         VIEWPORTS, PageChecks)
+from page_checks import SCRIPTED_PAGE, SCRIPTED_PAGE_TITLE, PageChecks
 
 
 class FirefoxPageTests(PageChecks, unittest.TestCase):
@@ -35,30 +33,8 @@ class FirefoxPageTests(PageChecks, unittest.TestCase):
         cls.measure_every_page()
 
     @classmethod
-    def measure_every_page(cls):
-        cls.directions = dict(cls.site.languages)
-        cls.pages = cls.site.every_page()
-        cls.viewports = {}
-        cls.measured = {}
-        cls.first_tab = {}
-        cls.console = []
-        session = cls.browser.session
-        for name, size in VIEWPORTS.items():
-            session.navigate(cls.pages[0][1])
-            cls.viewports[name] = cls.browser.set_viewport(*size)
-            for code, url in cls.pages:
-                session.navigate(url)
-                cls.measured[name, url] = session.execute(
-                    MEASURE_SCRIPT, cls.site.exit_url, TOLERANCE)
-                session.press(marionette.TAB)
-                cls.first_tab[name, url] = session.active_element().attribute("href")
-                cls.console += cls.browser.console_messages()
-
-    @classmethod
     def tearDownClass(cls):
-        if cls.site.foreign_requests:
-            raise AssertionError(f"Firefox asked for more than the site: "
-                                 f"{cls.site.foreign_requests}")
+        cls.site.assert_nothing_foreign("Firefox")
 
     def test_page_scripts_do_not_run(self):
         session = self.browser.session

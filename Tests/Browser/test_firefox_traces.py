@@ -5,13 +5,13 @@ not a reader that sees nothing."""
 
 import json
 import pathlib
-import sqlite3
 import tempfile
 import unittest
 
 import lz4.block
 
 import firefox_traces
+from profile_stores import write_table
 
 HOST = "ausweg.test"
 OTHER = "exit.test"
@@ -21,16 +21,6 @@ TICKED = {"url": f"https://{HOST}/de/1", "id": {"q-promise": True}}
 def write_mozlz4(path, value):
     data = json.dumps(value).encode()
     path.write_bytes(firefox_traces.MOZLZ4_MAGIC + lz4.block.compress(data))
-
-
-def write_table(path, create, rows):
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute(create)
-        placeholders = ", ".join("?" * len(rows[0]))
-        table = create.split()[2]
-        connection.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)
-    connection.close()
 
 
 class ProfileTracesTests(unittest.TestCase):
@@ -64,7 +54,7 @@ class ProfileTracesTests(unittest.TestCase):
 
     def test_mozlz4_reads_back_what_was_written(self):
         self.assertEqual(json.loads(firefox_traces.read_mozlz4(
-            self.traces.profile / "sessionstore-backups/recovery.jsonlz4")), {"windows": []})
+            self.traces.folder / "sessionstore-backups/recovery.jsonlz4")), {"windows": []})
 
     def test_finds_form_data_of_the_host_in_a_closed_tab(self):
         self.assertEqual(self.traces.session_form_data(), [("sessionstore.jsonlz4", TICKED)])
