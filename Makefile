@@ -108,7 +108,9 @@ quiet_build = $(1) > $(2) 2>&1 || { grep -v 'Cannot export local symbol' $(2); e
 # with only a loopback device, so nothing they try can leave the machine,
 # and in a PID namespace of their own, so that whatever ends the run (the
 # time limit, Ctrl-C) ends every browser and server it started with it.
-# Namespaces need root (or sudo).
+# Namespaces need root: sudo makes them for another user, as it installs
+# packages.
+AS_ROOT := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The tests use Debian's /usr/bin/python3, the one python3-selenium is for.
 BROWSER_PACKAGES := chromium chromium-driver firefox-esr python3-selenium libnss3-tools
 BROWSER_PACKAGES += openjdk-17-jre-headless iproute2 fonts-noto-core fonts-noto-cjk python3-lz4
@@ -128,7 +130,7 @@ browser-deps: test-deps
 test-browser: browser-deps
 	swift build
 	.build/debug/ausweg audio
-	timeout -k 30 $(BROWSER_TEST_LIMIT) unshare --net --pid --kill-child --mount-proc -- \
+	timeout -k 30 $(BROWSER_TEST_LIMIT) $(AS_ROOT) unshare --net --pid --kill-child --mount-proc -- \
 	    sh -c 'ip link set lo up && \
 	    exec /usr/bin/python3 -m unittest discover -s Tests/Browser -p "test_*.py" -v'
 
