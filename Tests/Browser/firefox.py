@@ -6,11 +6,19 @@ found there too; its stdout and stderr go to a file there. It is stopped by
 its PID; content processes are its children and end with it, and any that
 outlive it are ended by their PIDs.
 
-The pages' console messages (CSP violations, failed loads) are read from
+The pages' console messages (CSP violations, script errors) are read from
 Firefox's console service in the browser's own (chrome) context, which
 Marionette opens only with --remote-allow-system-access. The preference
 devtools.console.stdout.content prints only what page scripts log, and no
 page script runs here.
+
+Firefox puts no failed request in that service (a page answered 404 leaves
+nothing there), so an observer of its HTTP channels, registered in the
+chrome context right after start, records every answer of status 400 or
+more and every request that ended in an error. Each chrome-context script
+runs in a sandbox of its own, whose globals are gone by the next one; the
+browser window is the same object in every one, so the records are kept
+there.
 """
 
 import os
@@ -22,13 +30,51 @@ import marionette
 
 BINARY = "/usr/lib/firefox-esr/firefox-esr"
 QUIT_LIMIT = 30
+# Records ["network", status or error name, URL] in the browser window's
+# FAILED_REQUESTS. NS_BINDING_ABORTED is Firefox cancelling a load it no
+# longer needs (a clip's data once buffered, a page left for the next one),
+# not a load that failed.
+FAILED_REQUESTS = "auswegFailedRequests"
+OBSERVER_SCRIPT = """
+const records = window[arguments[0]] = [];
+const observer = {
+  observe(subject, topic) {
+    const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+    if (topic === "http-on-stop-request") {
+      if (!Components.isSuccessCode(channel.status)
+          && channel.status !== Cr.NS_BINDING_ABORTED) {
+        records.push(["network", ChromeUtils.getXPCOMErrorName(channel.status),
+                      channel.URI.spec]);
+      }
+    } else if (channel.responseStatus >= 400) {
+      records.push(["network", String(channel.responseStatus), channel.URI.spec]);
+    }
+  },
+};
+for (const topic of ["http-on-examine-response", "http-on-examine-cached-response",
+                     "http-on-examine-merged-response", "http-on-stop-request"]) {
+  Services.obs.addObserver(observer, topic);
+}
+"""
+# Has every tab hand the session store what it has collected (form data,
+# scroll positions), which it otherwise does on timers of its own, then
+# writes the session backup at once, as Firefox does on its own after a
+# change, at most every 15 s; resolves once the file is written.
+SESSION_WRITE_SCRIPT = """
+const {TabStateFlusher} = ChromeUtils.importESModule(
+  "resource:///modules/sessionstore/TabStateFlusher.sys.mjs");
+const {SessionSaver} = ChromeUtils.importESModule(
+  "resource:///modules/sessionstore/SessionSaver.sys.mjs");
+return TabStateFlusher.flushWindow(window).then(() => SessionSaver.run());
+"""
+RECOVERY_FILE = "sessionstore-backups/recovery.jsonlz4"
 CONSOLE_SCRIPT = """
 const messages = Services.console.getMessageArray()
   .filter(m => m instanceof Ci.nsIScriptError)
   .filter(m => /^https?:/.test(m.sourceName) || m.category.startsWith("CSP"))
   .map(m => [m.category, m.errorMessage, m.sourceName]);
 Services.console.reset();
-return messages;
+return messages.concat(window[arguments[0]].splice(0));
 """
 
 
@@ -83,6 +129,7 @@ class Firefox(browser_process.BrowserProcess):
         try:
             self.client = marionette.Client(port)
             self.session = marionette.Session(self.client)
+            self.execute_in_chrome(OBSERVER_SCRIPT, FAILED_REQUESTS)
         except BaseException:
             self.stop()
             raise
@@ -90,9 +137,19 @@ class Firefox(browser_process.BrowserProcess):
     def console_messages(self):
         """[category, message, source] of every console message from a web
         page (its source is an http(s) URL, or it is a CSP report) since the
-        last call. Firefox keeps only the last 250 messages, so call this
-        often."""
-        return self.execute_in_chrome(CONSOLE_SCRIPT)
+        last call, then ["network", status or error name, URL] of every
+        request that failed since then. Firefox keeps only the last 250
+        console messages, so call this often."""
+        return self.execute_in_chrome(CONSOLE_SCRIPT, FAILED_REQUESTS)
+
+    def write_session_backup(self):
+        """Makes Firefox write its session backup now, with all that its
+        tabs have shown so far, and returns whether the backup file was
+        written by this call."""
+        recovery = self.profile / RECOVERY_FILE
+        before = recovery.stat().st_mtime_ns if recovery.exists() else -1
+        self.execute_in_chrome(SESSION_WRITE_SCRIPT)
+        return recovery.exists() and recovery.stat().st_mtime_ns > before
 
     def execute_in_chrome(self, script, *arguments):
         """Runs a script in the browser's own context, with its privileges."""

@@ -8,12 +8,9 @@ harness.Site) and `browser` (chromium.Chromium or firefox.Firefox, whose
 page steps are the same) in setUpClass, calls visit(), and after the
 browser has quit sets `traces`, its profile reader. It supplies
 read_running_session(), which reads the session files while the boxes are
-ticked (`ticked_at`, in time.time_ns(), says when they were), and
-check_exit_visits(count), which checks how often the exit page was asked
-for.
+ticked, and check_exit_visits(count), which checks how often the exit page
+was asked for.
 """
-
-import time
 
 import harness
 from reflection_checks import reflection_segment
@@ -47,7 +44,6 @@ class NoTraceChecks:
         for box in boxes[:QUESTIONS_TICKED]:
             box.click()
         cls.ticked = [browser.selected(box) for box in boxes]
-        cls.ticked_at = time.time_ns()
         player = browser.find_all("main audio")[0]
         # The sticky quick-exit bar covers the player's controls at the top
         # of the page; the keyboard reaches it as a reader's would.

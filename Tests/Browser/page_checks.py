@@ -17,6 +17,12 @@ measures every page at both viewports, filling:
 """
 
 SITE_NAME = "Info"
+# The proof that a browser's console_messages() sees what the pages are
+# checked for: a page whose own policy blocks an image ({origin} is the
+# site's), and a page of the site that does not exist.
+BLOCKED_IMAGE_PAGE = ("data:text/html,<meta http-equiv=Content-Security-Policy "
+                      "content=\"img-src 'none'\"><img src={origin}/a.png>")
+MISSING_PAGE = "/de/no-such-page"
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
 # Layout positions are fractions of a pixel; a box may end this far past an
 # edge without anything visible leaving it.

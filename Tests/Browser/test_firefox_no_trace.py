@@ -22,12 +22,7 @@ import firefox
 import firefox_traces
 import harness
 from no_trace_checks import HOST, PAGES_VISITED, NoTraceChecks
-# Firefox writes its session restore backup at most every 15 s while it runs;
-# a shorter interval only makes it write sooner, so the file a controller
-# could copy from a running phone is read here while the boxes are ticked.
-SESSION_WRITE_INTERVAL = 1000
-SESSION_WRITE_LIMIT = 10
-RECOVERY_FILE = "sessionstore-backups/recovery.jsonlz4"
+
 # Whether Firefox holds the site as HSTS, asked before it quits.
 HSTS_SCRIPT = """
 const service = Cc["@mozilla.org/ssservice;1"].getService(Ci.nsISiteSecurityService);
@@ -44,8 +39,7 @@ class FirefoxNoTraceTests(NoTraceChecks, unittest.TestCase):
         cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
         cls.browser = cls.enterClassContext(firefox.Firefox(
             work / "firefox", cls.site.ca_file, cls.site.proxy_port,
-            {"media.cubeb.force_mock_context": True,
-             "browser.sessionstore.interval": SESSION_WRITE_INTERVAL}))
+            {"media.cubeb.force_mock_context": True}))
         cls.visit()
         cls.hsts = cls.browser.execute_in_chrome(HSTS_SCRIPT, cls.site.origin + "/")
         cls.quit_answer = cls.browser.quit()
@@ -56,12 +50,11 @@ class FirefoxNoTraceTests(NoTraceChecks, unittest.TestCase):
 
     @classmethod
     def read_running_session(cls):
-        """Waits for Firefox to write its session backup after the ticks and
-        reads it while Firefox still runs."""
-        recovery = cls.browser.profile / RECOVERY_FILE
-        harness.wait_for(
-            lambda: recovery.exists() and recovery.stat().st_mtime_ns > cls.ticked_at,
-            SESSION_WRITE_LIMIT)
+        """Has Firefox write its session backup (as it does on its own
+        within 15 s of a change) with all its tabs have collected since the
+        ticks, and reads it while Firefox still runs: the file a controller
+        could copy from a running phone."""
+        cls.session_written = cls.browser.write_session_backup()
         running = firefox_traces.ProfileTraces(cls.browser.profile, HOST)
         try:
             cls.running_urls = running.session_urls()
@@ -122,6 +115,7 @@ class FirefoxNoTraceTests(NoTraceChecks, unittest.TestCase):
         self.assertEqual(self.traces.session_form_data(), [])
 
     def test_session_backup_written_while_the_boxes_are_ticked_has_no_tick(self):
+        self.assertTrue(self.session_written)
         self.assertIn(self.visited[-1], self.running_urls.get("recovery.jsonlz4", []))
         self.assertEqual(self.running_form_data, [])
 

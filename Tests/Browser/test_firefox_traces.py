@@ -1,21 +1,34 @@
-"""The profile reader of the no-trace test finds what it looks for: each
-store is made here by hand with one trace of the host and one of another
-host, so that an empty answer in the no-trace test means an empty store,
-not a reader that sees nothing."""
+"""The Firefox profile reader of the no-trace test finds what it looks for,
+so that an empty answer there means an empty store, not a reader that sees
+nothing.
+
+Each store is made here by hand with one trace of the host and one of
+another host. Then a real Firefox, with JavaScript on, visits a page of
+each host that leaves every trace the site itself must not: a cookie,
+cached responses, an icon, localStorage, IndexedDB, a service worker, a
+submitted text field and a ticked box (without autocomplete=off). The page
+and its server are the Chromium test's.
+"""
 
 import json
 import pathlib
+import ssl
 import tempfile
+import threading
 import unittest
 
 import lz4.block
 
+import firefox
 import firefox_traces
+import harness
 from profile_stores import write_table
+from test_chromium_traces import BOX, TYPED, TraceHandler
 
 HOST = "ausweg.test"
 OTHER = "exit.test"
 TICKED = {"url": f"https://{HOST}/de/1", "id": {"q-promise": True}}
+PAGE_LIMIT = 20
 
 
 def write_mozlz4(path, value):
@@ -88,3 +101,109 @@ class ProfileTracesTests(unittest.TestCase):
         self.assertEqual(self.traces.files_naming_host(), [
             "cache2/entries/A1", "cookies.sqlite", "places.sqlite", "sessionstore.jsonlz4",
             "utf16.bin"])
+
+
+class FirefoxVisitTests(unittest.TestCase):
+    """One Firefox visits the trace page of each host in turn: ticks the
+    box, types into the field and sends the form. The session backup is
+    written and read once while Firefox runs, after the tick, and the
+    profile after Firefox quit."""
+
+    @classmethod
+    def setUpClass(cls):
+        work = pathlib.Path(cls.enterClassContext(
+            tempfile.TemporaryDirectory(prefix="ausweg-firefox-visit-")))
+        root, binary = harness.Site.default()
+        site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.proxy = cls.start_trace_servers(site)
+        cls.browser = cls.enterClassContext(firefox.Firefox(
+            work / "firefox", site.ca_file, cls.proxy.server_address[1],
+            {"javascript.enabled": True}))
+        cls.running, cls.written = {}, {}
+        for host in (HOST, OTHER):
+            cls.visit(host)
+        cls.quit_answer = cls.browser.quit()
+        cls.traces = firefox_traces.ProfileTraces(cls.browser.profile, HOST)
+        cls.addClassCleanup(cls.traces.close)
+        cls.other = firefox_traces.ProfileTraces(cls.browser.profile, OTHER)
+        cls.addClassCleanup(cls.other.close)
+
+    @classmethod
+    def start_trace_servers(cls, site):
+        """The trace server under both names, with the site's certificate,
+        behind a proxy of its own."""
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(site.certificate_file, site.key_file)
+        server = harness.ThreadingServer(TraceHandler)
+        server.socket = context.wrap_socket(server.socket, server_side=True,
+                                            do_handshake_on_connect=False)
+        port = server.server_address[1]
+        proxy = harness.Proxy({(HOST, 443): port, (OTHER, 443): port})
+        for served in (server, proxy):
+            threading.Thread(target=served.serve_forever, daemon=True).start()
+            cls.addClassCleanup(served.server_close)
+            cls.addClassCleanup(served.shutdown)
+        return proxy
+
+    @classmethod
+    def visit(cls, host):
+        session = cls.browser.session
+        session.navigate(f"https://{host}/trace")
+        harness.wait_for(session.title, PAGE_LIMIT, lambda title: title == "Ready")
+        session.find(f"#{BOX}").click()
+        # As in the no-trace test, which must see a tick if Firefox kept one.
+        cls.written[host] = cls.browser.write_session_backup()
+        running = firefox_traces.ProfileTraces(cls.browser.profile, host)
+        try:
+            cls.running[host] = running.session_form_data()
+        finally:
+            running.close()
+        session.find("#alias").send_keys(TYPED[host])
+        session.find("#send").click()
+        harness.wait_for(session.title, PAGE_LIMIT, lambda title: title == "Done")
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.proxy.foreign:
+            raise AssertionError(f"Firefox asked for more than the pages: {cls.proxy.foreign}")
+
+    def test_firefox_quit_cleanly(self):
+        self.assertEqual(self.quit_answer, {"cause": "shutdown", "forced": False,
+                                            "in_app": True})
+        self.assertEqual(self.browser.process.returncode, 0)
+
+    def test_finds_the_cookie_of_the_host_only(self):
+        self.assertEqual(self.traces.cookies(), [(HOST, "trace")])
+
+    def test_finds_cache_entries_of_each_host_apart(self):
+        ours, theirs = self.traces.cache_entries(), self.other.cache_entries()
+        entries = self.browser.profile / "cache2/entries"
+        self.assertTrue(any(f":https://{HOST}/trace".encode() in (entries / name).read_bytes()
+                            for name in ours), ours)
+        self.assertGreater(len(theirs), 0)
+        self.assertEqual(set(ours) & set(theirs), set())
+
+    def test_finds_local_storage_and_indexeddb_in_the_host_s_folder_only(self):
+        folder = f"storage/default/https+++{HOST}"
+        self.assertEqual(self.traces.storage_folders(), [folder])
+        self.assertEqual(self.traces.query(f"{folder}/ls/data.sqlite", "SELECT key FROM data"),
+                         [("trace-local",)])
+        self.assertEqual(len(list((self.browser.profile / folder / "idb").glob("*.sqlite"))), 1)
+
+    def test_finds_the_service_worker_of_the_host_only(self):
+        self.assertEqual(self.traces.service_workers(),
+                         [f"https://{HOST}/", f"https://{HOST}/sw.js"])
+
+    def test_finds_the_icon_of_the_host_only(self):
+        self.assertEqual(set(self.traces.favicons()), {f"https://{HOST}/trace",
+                                                       f"https://{HOST}/icon.png"})
+
+    def test_finds_both_form_history_entries(self):
+        self.assertEqual(sorted(self.traces.form_history()),
+                         sorted(("alias", typed) for typed in TYPED.values()))
+
+    def test_finds_the_tick_in_the_backup_written_while_the_page_was_open(self):
+        self.assertEqual(self.written, {HOST: True, OTHER: True})
+        self.assertEqual(self.running, {
+            host: [("recovery.jsonlz4", {"url": f"https://{host}/trace", "id": {BOX: True}})]
+            for host in (HOST, OTHER)})
