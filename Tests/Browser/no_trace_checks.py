@@ -6,7 +6,8 @@ visit itself and on what both browsers' profiles can hold alike.
 A browser's test case mixes NoTraceChecks in, starts `site` (a
 harness.Site) and `browser` (chromium.Chromium or firefox.Firefox, whose
 page steps are the same) in setUpClass, calls visit(), and after the
-browser has quit sets `traces`, its profile reader. It supplies
+browser has quit sets `traces`, its profile reader, and `outside_profile`,
+the files outside the profile (HOME, TMPDIR) that name the host. It supplies
 read_running_session(), which reads the session files while the boxes are
 ticked, and check_exit_visits(count), which checks how often the exit page
 was asked for.
@@ -65,6 +66,9 @@ class NoTraceChecks:
 
     def test_no_cookie(self):
         self.assertEqual(self.traces.cookies(), [])
+
+    def test_nothing_outside_the_profile_names_the_site(self):
+        self.assertEqual(self.outside_profile, [])
 
     def test_no_favicon(self):
         self.assertEqual(self.traces.favicons(), [])

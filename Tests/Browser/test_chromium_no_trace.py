@@ -79,9 +79,12 @@ class ChromiumNoTraceTests(NoTraceChecks, unittest.TestCase):
             lines += ["    " + line for line in traces.describe(name)]
         lines.append(f"visits recorded: {traces.visits()}")
         lines.append(f"server remembered (Network Persistent State): {traces.network_state()}")
-        home = chromium_traces.ProfileTraces(cls.browser.home, HOST)
-        lines.append(f"outside the profile (HOME): {home.files_naming_host()}")
-        home.close()
+        cls.outside_profile = []
+        for folder in (cls.browser.home, cls.browser.temporary):
+            reader = chromium_traces.ProfileTraces(folder, HOST)
+            cls.outside_profile += [f"{folder.name}/{name}" for name in reader.files_naming_host()]
+            reader.close()
+        lines.append(f"outside the profile (HOME, TMPDIR): {cls.outside_profile}")
         print("\n".join(lines), file=sys.stderr)
 
     @classmethod

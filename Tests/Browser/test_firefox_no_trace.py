@@ -78,9 +78,11 @@ class FirefoxNoTraceTests(NoTraceChecks, unittest.TestCase):
                   if url.startswith((cls.site.origin, cls.site.exit_url))]
         for name, urls in traces.session_urls().items():
             lines.append(f"session restore {name}: {urls}")
+        # Firefox's TMPDIR lies inside its HOME.
         home = firefox_traces.ProfileTraces(cls.browser.home, HOST)
-        lines.append(f"outside the profile (HOME): {home.files_naming_host()}")
+        cls.outside_profile = home.files_naming_host()
         home.close()
+        lines.append(f"outside the profile (HOME, TMPDIR): {cls.outside_profile}")
         print("\n".join(lines), file=sys.stderr)
 
     @classmethod
