@@ -40,11 +40,15 @@ let package = Package(
         .executableTarget(
             name: "ausweg", dependencies: ["AuswegBundle"], swiftSettings: strict,
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+        // What the unit tests share: a scratch folder that removes itself.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "AuswegHTTPTests", dependencies: ["AuswegHTTP"]),
-        .testTarget(name: "AuswegSiteTests", dependencies: ["AuswegSite"]),
-        .testTarget(name: "AuswegServerTests", dependencies: ["AuswegServer", "AuswegHTTP"]),
+        .testTarget(name: "AuswegSiteTests", dependencies: ["AuswegSite", "TestSupport"]),
+        .testTarget(
+            name: "AuswegServerTests", dependencies: ["AuswegServer", "AuswegHTTP", "TestSupport"]),
         .testTarget(name: "AuswegCardTests", dependencies: ["AuswegCard"]),
-        .testTarget(name: "AuswegBundleTests", dependencies: ["AuswegBundle", "AuswegCard"]),
+        .testTarget(
+            name: "AuswegBundleTests", dependencies: ["AuswegBundle", "AuswegCard", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "HardeningTests", dependencies: []),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AuswegBundle
@@ -7,7 +8,7 @@ import Testing
 @Suite struct CardCommandTests {
     static let onion = "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion"
 
-    private func command(_ config: String, in files: CardFiles) throws -> CardCommand {
+    private func command(_ config: String, in files: ScratchFolder) throws -> CardCommand {
         let configFile = try files.write(config, to: "ausweg.conf")
         let configuration = try Configuration.load(file: configFile, overrides: [])
         let invocation = try Invocation(arguments: [
@@ -20,7 +21,7 @@ import Testing
     /// The error of a command that must fail, with the config file's path
     /// shortened to `ausweg.conf`.
     private func failure(_ config: String) throws -> String {
-        let files = try CardFiles()
+        let files = try ScratchFolder("card")
         let card = try command(config, in: files)
         do {
             _ = try card.run()
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func writesBothFacesAndTheTwoPagePDF() throws {
-        let files = try CardFiles()
+        let files = try ScratchFolder("card")
         let written = try command("PublicURL https://zeit.example\n", in: files).run()
 
         #expect(
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func withoutAConverterOnlyTheFacesAreWritten() throws {
-        let files = try CardFiles()
+        let files = try ScratchFolder("card")
         let card = try command("PublicURL https://zeit.example\n", in: files)
 
         let written = try card.write(card.makeCard(), converter: nil)
@@ -63,7 +64,7 @@ import Testing
     /// `false` stands in for an rsvg-convert that fails: the faces it was
     /// given must not be left behind either.
     @Test func failedConversionLeavesNoFile() throws {
-        let files = try CardFiles()
+        let files = try ScratchFolder("card")
         let card = try command("PublicURL https://zeit.example\n", in: files)
         let failing = try #require(ExternalProgram(named: "false"))
 
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func onionAddressIsReadFromTorsHostnameFile() throws {
-        let files = try CardFiles()
+        let files = try ScratchFolder("card")
         let hostname = try files.write(Self.onion + "\n", to: "hostname")
         let config = "PublicURL https://zeit.example\nCardOnionAddress \(hostname)\n"
         _ = try command(config, in: files).run()
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func hostnameFileWithABadChecksumIsRefused() throws {
-        let files = try CardFiles()
+        let files = try ScratchFolder("card")
         let mistyped = "3" + Self.onion.dropFirst()
         let hostname = try files.write(mistyped + "\n", to: "hostname")
         let card = try command(

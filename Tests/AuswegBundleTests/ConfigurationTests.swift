@@ -1,14 +1,18 @@
 import AuswegBundle
 import AuswegServer
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ConfigurationTests {
+    private let scratch: ScratchFolder
+
+    init() throws {
+        scratch = try ScratchFolder("conf")
+    }
+
     private func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-\(UUID().uuidString).conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try scratch.write(text, to: "\(UUID().uuidString).conf")
     }
 
     @Test func defaultsServeHTTPSOnLoopback() throws {

@@ -1,15 +1,14 @@
 import AuswegBundle
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct TorConfigCheckTests {
     static let socket = "/run/ausweg/onion.sock"
 
     private func check(_ torrc: String, onionOnly: Bool) throws {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-torrc-\(UUID().uuidString)").path
-        try torrc.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchFolder("torrc")
+        let path = try scratch.write(torrc, to: "torrc")
         try TorConfigCheck(path: path, onionSocket: Self.socket, onionOnly: onionOnly).run()
     }
 

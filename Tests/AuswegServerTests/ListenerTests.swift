@@ -2,19 +2,18 @@ import AuswegHTTP
 import AuswegServer
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// The onion socket: created safely, reachable by tor's group.
 @Suite struct ListenerTests {
-    let folder: String
+    private let scratch: ScratchFolder
 
     init() throws {
-        folder =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-listener-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: false)
+        scratch = try ScratchFolder("listener")
     }
+
+    private var folder: String { scratch.path }
 
     private func status(_ path: String) -> stat? {
         var result = stat()

@@ -1,17 +1,23 @@
 import AuswegServer
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @Suite struct SelfSignedCertificateTests {
+    private let scratch: ScratchFolder
+
+    init() throws {
+        scratch = try ScratchFolder("cert")
+    }
+
+    /// A folder that `ensure` has to make.
     private func emptyFolder() -> String {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-cert-\(UUID().uuidString)").path
+        scratch.file("state")
     }
 
     @Test func newCertificateIsValidForAYear() throws {
         let folder = emptyFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
 
         let paths = try SelfSignedCertificate.ensure(in: folder)
         let notAfter = try #require(
@@ -23,7 +29,6 @@ import Testing
 
     @Test func validPairIsKept() throws {
         let folder = emptyFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let first = try SelfSignedCertificate.ensure(in: folder)
         let before = try String(contentsOfFile: first.certificate, encoding: .utf8)
 
@@ -34,7 +39,6 @@ import Testing
 
     @Test func unreadableCertificateIsReplaced() throws {
         let folder = emptyFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let paths = try SelfSignedCertificate.ensure(in: folder)
         try "not a certificate\n".write(
             toFile: paths.certificate, atomically: true, encoding: .utf8)

@@ -7,7 +7,6 @@ import Testing
 @Suite struct TLSContextTests {
     @Test func openSSLZeroesDecryptedRequestsOnceRead() throws {
         let certificate = try TestCertificate(for: "tls-context")
-        defer { certificate.removeFiles() }
         let context = certificate.context
 
         let options = SSL_CTX_get_options(context.pointer)

@@ -8,7 +8,6 @@ import Testing
 @Suite struct TLSTransportTests {
     @Test func idleBuffersAreFreedOnceAfterEachUse() throws {
         let certificate = try TestCertificate(for: "tls-transport")
-        defer { certificate.removeFiles() }
         let context = certificate.context
         var pair: [Int32] = [0, 0]
         let kind = Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue)

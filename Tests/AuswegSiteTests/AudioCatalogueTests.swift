@@ -26,7 +26,7 @@ struct AudioCatalogueTests {
     }
 
     @Test func aLanguageWithoutAVoiceStopsLoading() throws {
-        let folder = try Fixtures.contentCopy { folder in
+        let copy = try Fixtures.contentCopy { folder in
             let path = folder + "/voices.txt"
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try Fixtures.write(
@@ -36,18 +36,18 @@ struct AudioCatalogueTests {
         }
 
         let error = #expect(throws: ContentError.self) {
-            try AudioCatalogue(content: try SiteContent.load(from: folder))
+            try AudioCatalogue(content: try SiteContent.load(from: copy.path))
         }
         #expect(error?.description.hasSuffix("missing voice for language th") == true)
     }
 
     @Test func aVoiceNameWithShellCharactersIsRefused() throws {
-        let folder = try Fixtures.contentCopy { folder in
+        let copy = try Fixtures.contentCopy { folder in
             try Fixtures.append("xx de;rm\n", to: folder + "/voices.txt")
         }
 
         let error = #expect(throws: ContentError.self) {
-            try AudioCatalogue(content: try SiteContent.load(from: folder))
+            try AudioCatalogue(content: try SiteContent.load(from: copy.path))
         }
         #expect(error?.description.contains("expected: code voice") == true)
     }

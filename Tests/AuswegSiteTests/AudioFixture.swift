@@ -1,5 +1,6 @@
 import AuswegSite
 import Foundation
+import TestSupport
 
 /// A clip folder holding made-up clips for one language, so serving can be
 /// tested without speech tools: clip `n`'s bytes count 0, 1, 2, ... and are
@@ -8,13 +9,13 @@ final class AudioFixture {
     static let size = 1000
     static let language = "de"
 
-    let folder: String
     let catalogue: AudioCatalogue
+    private let scratch: ScratchFolder
+
+    var folder: String { scratch.path }
 
     init(content: SiteContent) throws {
-        folder =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-audio-\(UUID().uuidString)").path
+        scratch = try ScratchFolder("audio")
         catalogue = try AudioCatalogue(content: content)
         try FileManager.default.createDirectory(
             atPath: folder + "/" + Self.language, withIntermediateDirectories: true)
@@ -44,10 +45,6 @@ final class AudioFixture {
             throw FixtureError.noSuchClip(name)
         }
         return clip
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: folder)
     }
 
     enum FixtureError: Error {

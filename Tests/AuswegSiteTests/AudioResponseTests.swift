@@ -139,15 +139,14 @@ import Testing
 
     @Test func recordingInTheContentFolderReplacesTheGeneratedClip() throws {
         let recorded: [UInt8] = Array("a person reading".utf8)
-        let folder = try Fixtures.contentCopy { folder in
+        let copy = try Fixtures.contentCopy { folder in
             try Data(recorded).write(to: URL(fileURLWithPath: folder + "/de/call.mp3"))
         }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let clip = try fixture.clip("call")
 
-        let library = try fixture.library(contentFolder: folder)
+        let library = try fixture.library(contentFolder: copy.path)
         let table = try ResponseTable.build(
-            content: try SiteContent.load(from: folder), settings: SiteSettings(),
+            content: try SiteContent.load(from: copy.path), settings: SiteSettings(),
             audio: library)
         let request = { (path: String) in
             Request(method: .get, version: .http11, path: path, target: path)

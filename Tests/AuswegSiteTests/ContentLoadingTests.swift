@@ -29,62 +29,63 @@ import Testing
     }
 
     @Test func missingPageNamesFileAndPage() throws {
-        let folder = try Fixtures.contentCopy {
+        let copy = try Fixtures.contentCopy {
             try FileManager.default.removeItem(atPath: $0 + "/en/call.md")
         }
         #expect {
-            try SiteContent.load(from: folder)
+            try SiteContent.load(from: copy.path)
         } throws: { error in
             let text = "\(error)"
-            return text.hasPrefix(folder + "/en/call.md: missing page call")
+            return text.hasPrefix(copy.path + "/en/call.md: missing page call")
         }
     }
 
     @Test func missingStringIsReported() throws {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             let path = root + "/de/strings.txt"
             let kept = try String(contentsOfFile: path, encoding: .utf8)
                 .split(separator: "\n").filter { !$0.hasPrefix("skip ") }
             try Fixtures.write(kept.joined(separator: "\n"), to: path)
         }
-        #expect(throws: ContentError(file: folder + "/de/strings.txt", "missing string skip")) {
-            try SiteContent.load(from: folder)
+        #expect(throws: ContentError(file: copy.path + "/de/strings.txt", "missing string skip")) {
+            try SiteContent.load(from: copy.path)
         }
     }
 
     @Test func missingQuestionIsReported() throws {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             try Fixtures.append("brand-new\n", to: root + "/questions.txt")
         }
         #expect(
-            throws: ContentError(file: folder + "/de/questions.txt", "missing question brand-new")
+            throws: ContentError(
+                file: copy.path + "/de/questions.txt", "missing question brand-new")
         ) {
-            try SiteContent.load(from: folder)
+            try SiteContent.load(from: copy.path)
         }
     }
 
     @Test func topicNamingPathSegmentIsRefusedWithItsLine() throws {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             try Fixtures.write("/ start\nhelp reflect\n", to: root + "/pages.txt")
         }
         #expect(
             throws: ContentError(
-                file: folder + "/pages.txt", line: 2,
+                file: copy.path + "/pages.txt", line: 2,
                 "a page's path segment is / or digits, naming no topic")
         ) {
-            try SiteContent.load(from: folder)
+            try SiteContent.load(from: copy.path)
         }
     }
 
     @Test func badDirectionIsRefusedWithItsLine() throws {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             try Fixtures.write("# list\nde sideways Deutsch\n", to: root + "/languages.txt")
         }
         #expect(
             throws: ContentError(
-                file: folder + "/languages.txt", line: 2, "expected: code ltr|rtl native name")
+                file: copy.path + "/languages.txt", line: 2, "expected: code ltr|rtl native name")
         ) {
-            try SiteContent.load(from: folder)
+            try SiteContent.load(from: copy.path)
         }
     }
 }

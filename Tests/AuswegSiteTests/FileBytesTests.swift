@@ -1,15 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AuswegSite
 
 @Suite struct FileBytesTests {
     @Test func readsARegularFileExactly() throws {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-bytes-\(UUID().uuidString)").path
+        let scratch = try ScratchFolder("bytes")
         let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        defer { unlink(path) }
+        let path = try scratch.write(bytes, to: "bytes")
 
         #expect(try FileBytes.read(path) == bytes)
     }

@@ -1,5 +1,6 @@
 import AuswegSite
 import Foundation
+import TestSupport
 
 /// The project's real content folder, and scratch copies to break.
 enum Fixtures {
@@ -12,14 +13,16 @@ enum Fixtures {
         try SiteContent.load(from: contentFolder)
     }
 
-    /// A copy of the content folder in a fresh temporary folder; `change`
-    /// may break it before the test loads it.
-    static func contentCopy(_ change: (String) throws -> Void) throws -> String {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-content-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: contentFolder, toPath: folder)
-        try change(folder)
-        return folder
+    /// A copy of the content folder in a scratch folder, gone with the
+    /// returned object; `change` may break it before the test loads it.
+    static func contentCopy(_ change: (String) throws -> Void) throws -> ScratchFolder {
+        let copy = try ScratchFolder("content")
+        for name in try FileManager.default.contentsOfDirectory(atPath: contentFolder) {
+            try FileManager.default.copyItem(
+                atPath: contentFolder + "/" + name, toPath: copy.file(name))
+        }
+        try change(copy.path)
+        return copy
     }
 
     static func write(_ text: String, to path: String) throws {

@@ -1,20 +1,23 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AuswegSite
 
 @Suite struct MappedFileTests {
+    private let scratch: ScratchFolder
+
+    init() throws {
+        scratch = try ScratchFolder("map")
+    }
+
     private func file(_ bytes: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ausweg-map-\(UUID().uuidString)").path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
+        try scratch.write(bytes, to: UUID().uuidString)
     }
 
     @Test func mapsEveryByteOfTheFile() throws {
         let bytes = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         let path = try file(bytes)
-        defer { unlink(path) }
 
         let mapped = try MappedFile(path: path)
 
@@ -24,7 +27,6 @@ import Testing
 
     @Test func keepsItsBytesWhenTheFileIsReplacedByRename() throws {
         let path = try file([1, 2, 3])
-        defer { unlink(path) }
         let mapped = try MappedFile(path: path)
 
         let replacement = try file([9, 9, 9, 9])
@@ -35,7 +37,6 @@ import Testing
 
     @Test func emptyFileMapsToNoBytes() throws {
         let path = try file([])
-        defer { unlink(path) }
 
         let mapped = try MappedFile(path: path)
 

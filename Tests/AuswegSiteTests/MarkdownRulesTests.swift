@@ -7,14 +7,14 @@ import Testing
     private func build(withHome markdown: String) throws -> (
         String, Result<ResponseTable, ContentError>
     ) {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             try Fixtures.write(markdown, to: root + "/de/start.md")
         }
-        let content = try SiteContent.load(from: folder)
+        let content = try SiteContent.load(from: copy.path)
         let result = Result { () throws(ContentError) in
             try ResponseTable.build(content: content, settings: SiteSettings())
         }
-        return (folder + "/de/start.md", result)
+        return (copy.path + "/de/start.md", result)
     }
 
     @Test func rawHTMLIsRefusedWithItsLine() throws {

@@ -147,19 +147,19 @@ import Testing
     }
 
     @Test func aLanguageWithoutTheOnionStringsStopsStartUpOnlyWithAnAddress() throws {
-        let folder = try Fixtures.contentCopy { folder in
+        let copy = try Fixtures.contentCopy { folder in
             let path = folder + "/en/strings.txt"
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let kept = text.split(separator: "\n").filter { !$0.hasPrefix("onion.") }
             try Fixtures.write(kept.joined(separator: "\n") + "\n", to: path)
         }
-        let content = try SiteContent.load(from: folder)
+        let content = try SiteContent.load(from: copy.path)
         _ = try ResponseTable.build(content: content, settings: SiteSettings())
         var settings = SiteSettings()
         settings.onionAddress = try OnionAddress(hostnameFileText: Self.hostname, file: "h")
         #expect(
             throws: ContentError(
-                file: folder + "/en/strings.txt",
+                file: copy.path + "/en/strings.txt",
                 "missing string onion.address, needed while OnionHostnameFile is set")
         ) {
             try ResponseTable.build(content: content, settings: settings)

@@ -15,22 +15,22 @@ import Testing
     }
 
     @Test func languageMissingFromTheManifestStopsStartup() throws {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             try Fixtures.write("de unreviewed someone\n", to: root + "/manifest.txt")
         }
         #expect(
-            throws: ContentError(file: folder + "/manifest.txt", "missing language en")
+            throws: ContentError(file: copy.path + "/manifest.txt", "missing language en")
         ) {
-            try SiteContent.load(from: folder)
+            try SiteContent.load(from: copy.path)
         }
     }
 
     @Test func questionUnknownToTheSharedListIsRefused() throws {
-        let folder = try Fixtures.contentCopy { root in
+        let copy = try Fixtures.contentCopy { root in
             try Fixtures.append("\ntypo.question Was?\n", to: root + "/en/questions.txt")
         }
         #expect {
-            try SiteContent.load(from: folder)
+            try SiteContent.load(from: copy.path)
         } throws: { error in
             "\(error)".hasSuffix("question typo is not in the shared questions.txt")
         }
