@@ -218,6 +218,23 @@ class HandMadeStoresTests(unittest.TestCase):
             "Default/WebStorage/QuotaManager", "utf16.bin"])
 
 
+def start_trace_servers(test_class, site):
+    """The trace server under both names, with the site's certificate,
+    behind a proxy of its own; both end with `test_class`."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(site.certificate_file, site.key_file)
+    server = harness.ThreadingServer(TraceHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True,
+                                        do_handshake_on_connect=False)
+    port = server.server_address[1]
+    proxy = harness.Proxy({(HOST, 443): port, (OTHER, 443): port})
+    for served in (server, proxy):
+        threading.Thread(target=served.serve_forever, daemon=True).start()
+        test_class.addClassCleanup(served.server_close)
+        test_class.addClassCleanup(served.shutdown)
+    return proxy
+
+
 class ChromiumVisitTests(unittest.TestCase):
     """One Chromium visits the trace page of each host in turn: ticks the
     box, scrolls, types into the field and sends the form. The session files
@@ -230,7 +247,7 @@ class ChromiumVisitTests(unittest.TestCase):
             tempfile.TemporaryDirectory(prefix="ausweg-chromium-visit-")))
         root, binary = harness.Site.default()
         site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
-        cls.proxy = cls.start_trace_servers(site)
+        cls.proxy = start_trace_servers(cls, site)
         cls.browser = cls.enterClassContext(chromium.Chromium(
             work / "chromium", site.ca_file, cls.proxy.server_address[1], javascript=True))
         cls.running, cls.written = {}, {}
@@ -239,23 +256,6 @@ class ChromiumVisitTests(unittest.TestCase):
         cls.exit_code = cls.browser.quit()
         cls.traces = chromium_traces.ProfileTraces(cls.browser.profile, HOST)
         cls.addClassCleanup(cls.traces.close)
-
-    @classmethod
-    def start_trace_servers(cls, site):
-        """The trace server under both names, with the site's certificate,
-        behind a proxy of its own."""
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        context.load_cert_chain(site.certificate_file, site.key_file)
-        server = harness.ThreadingServer(TraceHandler)
-        server.socket = context.wrap_socket(server.socket, server_side=True,
-                                            do_handshake_on_connect=False)
-        port = server.server_address[1]
-        proxy = harness.Proxy({(HOST, 443): port, (OTHER, 443): port})
-        for served in (server, proxy):
-            threading.Thread(target=served.serve_forever, daemon=True).start()
-            cls.addClassCleanup(served.server_close)
-            cls.addClassCleanup(served.shutdown)
-        return proxy
 
     @classmethod
     def visit(cls, host):

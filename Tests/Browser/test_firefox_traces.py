@@ -12,9 +12,7 @@ and its server are the Chromium test's.
 
 import json
 import pathlib
-import ssl
 import tempfile
-import threading
 import unittest
 
 import lz4.block
@@ -23,7 +21,7 @@ import firefox
 import firefox_traces
 import harness
 from profile_stores import write_table
-from test_chromium_traces import BOX, TYPED, TraceHandler
+from test_chromium_traces import BOX, TYPED, start_trace_servers
 
 HOST = "ausweg.test"
 OTHER = "exit.test"
@@ -115,7 +113,7 @@ class FirefoxVisitTests(unittest.TestCase):
             tempfile.TemporaryDirectory(prefix="ausweg-firefox-visit-")))
         root, binary = harness.Site.default()
         site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
-        cls.proxy = cls.start_trace_servers(site)
+        cls.proxy = start_trace_servers(cls, site)
         cls.browser = cls.enterClassContext(firefox.Firefox(
             work / "firefox", site.ca_file, cls.proxy.server_address[1],
             {"javascript.enabled": True}))
@@ -127,23 +125,6 @@ class FirefoxVisitTests(unittest.TestCase):
         cls.addClassCleanup(cls.traces.close)
         cls.other = firefox_traces.ProfileTraces(cls.browser.profile, OTHER)
         cls.addClassCleanup(cls.other.close)
-
-    @classmethod
-    def start_trace_servers(cls, site):
-        """The trace server under both names, with the site's certificate,
-        behind a proxy of its own."""
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        context.load_cert_chain(site.certificate_file, site.key_file)
-        server = harness.ThreadingServer(TraceHandler)
-        server.socket = context.wrap_socket(server.socket, server_side=True,
-                                            do_handshake_on_connect=False)
-        port = server.server_address[1]
-        proxy = harness.Proxy({(HOST, 443): port, (OTHER, 443): port})
-        for served in (server, proxy):
-            threading.Thread(target=served.serve_forever, daemon=True).start()
-            cls.addClassCleanup(served.server_close)
-            cls.addClassCleanup(served.shutdown)
-        return proxy
 
     @classmethod
     def visit(cls, host):
