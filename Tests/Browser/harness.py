@@ -27,6 +27,7 @@ import socket
 import socketserver
 import ssl
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -235,6 +236,16 @@ class Site:
             except subprocess.TimeoutExpired:
                 self.server.kill()
                 self.server.wait()
+
+
+def serve_for_class(test_class, name):
+    """(site, work): this repository's site served until `test_class`'s tests
+    end, and a scratch folder, named after `name`, for its browsers; the
+    folder is removed after the site stops."""
+    work = pathlib.Path(test_class.enterClassContext(
+        tempfile.TemporaryDirectory(prefix=f"ausweg-{name}-")))
+    root, binary = Site.default()
+    return test_class.enterClassContext(Site(root, binary, work / "site")), work
 
 
 def wait_for(read, limit, done=bool, poll=0.1):

@@ -32,17 +32,14 @@ broken on purpose must be faulted, by axe and by the name check, so that
 neither can pass by looking at nothing.
 """
 
-import pathlib
 import sys
-import tempfile
 import unittest
 
 import chromium
 import harness
 from reflection_checks import reflection_segment
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-AXE_FILE = ROOT / ".build/pypi/axe_playwright_python/axe.min.js"
+AXE_FILE = harness.repository_root() / ".build/pypi/axe_playwright_python/axe.min.js"
 # The axe-core that axe-playwright-python 0.1.8 ships (its banner's version).
 AXE_VERSION = "4.12.1"
 REQUIRED_LANGUAGES = ["de", "en", "ar", "th"]
@@ -124,13 +121,10 @@ class AccessibilityTests(unittest.TestCase):
         if not AXE_FILE.is_file():
             raise RuntimeError(f"{AXE_FILE} is missing: run `make browser-deps`")
         cls.axe_source = AXE_FILE.read_text()
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-accessibility-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "accessibility")
         cls.browser = cls.enterClassContext(chromium.Chromium(
             work / "chromium", cls.site.ca_file, cls.site.proxy_port, javascript=True))
-        cls.strings = {code: read_strings(root / "content" / code / "strings.txt")
+        cls.strings = {code: read_strings(cls.site.root / "content" / code / "strings.txt")
                        for code, _ in cls.site.languages}
         cls.pages = cls.site.every_page()
         cls.browser.driver.get(cls.pages[0][1])

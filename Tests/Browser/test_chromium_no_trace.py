@@ -15,9 +15,7 @@ the README's safety page. The visit and the checks the Firefox test makes
 alike are no_trace_checks'.
 """
 
-import pathlib
 import sys
-import tempfile
 import unittest
 import urllib.parse
 
@@ -38,10 +36,7 @@ ENGAGEMENT = ("profile.content_settings.exceptions.site_engagement",
 class ChromiumNoTraceTests(NoTraceChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-chromium-trace-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "chromium-trace")
         cls.browser = cls.enterClassContext(chromium.Chromium(
             work / "chromium", cls.site.ca_file, cls.site.proxy_port))
         cls.visit()

@@ -13,28 +13,18 @@ page_checks', shared with the Firefox test; each check names every page
 that fails it.
 """
 
-import pathlib
-import tempfile
 import unittest
 
 import chromium
 import harness
-from page_checks import SCRIPTED_PAGE, SCRIPTED_PAGE_TITLE, PageChecks
-
-# The proof that the console is read at all: a page whose own policy blocks
-# an image, and a page of the site that does not exist.
-BLOCKED_IMAGE_PAGE = ("data:text/html,<meta http-equiv=Content-Security-Policy "
-                      "content=\"img-src 'none'\"><img src={origin}/a.png>")
-MISSING_PAGE = "/de/no-such-page"
+from page_checks import (BLOCKED_IMAGE_PAGE, MISSING_PAGE, SCRIPTED_PAGE,
+                         SCRIPTED_PAGE_TITLE, PageChecks)
 
 
 class ChromiumPageTests(PageChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-chromium-pages-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, cls.work / "site"))
+        cls.site, cls.work = harness.serve_for_class(cls, "chromium-pages")
         cls.browser = cls.enterClassContext(
             chromium.Chromium(cls.work / "chromium", cls.site.ca_file, cls.site.proxy_port))
         cls.measure_every_page()

@@ -10,8 +10,6 @@ The machine has no sound card, and Chromium then plays into a fake output
 that takes the decoded sound at a real one's pace.
 """
 
-import pathlib
-import tempfile
 import unittest
 
 import chromium
@@ -22,10 +20,7 @@ from reflection_checks import ReflectionChecks
 class ChromiumReflectionTests(ReflectionChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-chromium-reflect-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "chromium-reflect")
         cls.browser = cls.enterClassContext(
             chromium.Chromium(work / "chromium", cls.site.ca_file, cls.site.proxy_port))
         cls.check_every_language()

@@ -243,10 +243,7 @@ class ChromiumVisitTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-chromium-visit-")))
-        root, binary = harness.Site.default()
-        site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        site, work = harness.serve_for_class(cls, "chromium-visit")
         cls.proxy = start_trace_servers(cls, site)
         cls.browser = cls.enterClassContext(chromium.Chromium(
             work / "chromium", site.ca_file, cls.proxy.server_address[1], javascript=True))

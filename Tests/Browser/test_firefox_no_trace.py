@@ -13,9 +13,7 @@ for the README's safety page. The visit and the checks the Chromium test
 makes alike are no_trace_checks'.
 """
 
-import pathlib
 import sys
-import tempfile
 import unittest
 
 import firefox
@@ -33,10 +31,7 @@ return service.isSecureURI(Services.io.newURI(arguments[0]), {});
 class FirefoxNoTraceTests(NoTraceChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-firefox-trace-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "firefox-trace")
         cls.browser = cls.enterClassContext(firefox.Firefox(
             work / "firefox", cls.site.ca_file, cls.site.proxy_port,
             {"media.cubeb.force_mock_context": True}))

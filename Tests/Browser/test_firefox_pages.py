@@ -13,8 +13,6 @@ of them and names every page that fails it. The script and the checks are
 page_checks', shared with the Chromium test.
 """
 
-import pathlib
-import tempfile
 import unittest
 
 import firefox
@@ -26,10 +24,7 @@ from page_checks import (BLOCKED_IMAGE_PAGE, MISSING_PAGE, SCRIPTED_PAGE,
 class FirefoxPageTests(PageChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-firefox-pages-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "firefox-pages")
         cls.browser = cls.enterClassContext(
             firefox.Firefox(work / "firefox", cls.site.ca_file, cls.site.proxy_port))
         cls.measure_every_page()

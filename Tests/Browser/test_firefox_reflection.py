@@ -10,8 +10,6 @@ runs with its mock audio output (media.cubeb.force_mock_context), which
 takes the decoded sound at the pace of a real one.
 """
 
-import pathlib
-import tempfile
 import unittest
 
 import firefox
@@ -22,10 +20,7 @@ from reflection_checks import ReflectionChecks
 class FirefoxReflectionTests(ReflectionChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-firefox-reflect-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "firefox-reflect")
         cls.browser = cls.enterClassContext(firefox.Firefox(
             work / "firefox", cls.site.ca_file, cls.site.proxy_port,
             {"media.cubeb.force_mock_context": True}))

@@ -109,10 +109,7 @@ class FirefoxVisitTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-firefox-visit-")))
-        root, binary = harness.Site.default()
-        site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        site, work = harness.serve_for_class(cls, "firefox-visit")
         cls.proxy = start_trace_servers(cls, site)
         cls.browser = cls.enterClassContext(firefox.Firefox(
             work / "firefox", site.ca_file, cls.proxy.server_address[1],

@@ -4,10 +4,8 @@ page and refuses and records everything else, and the exit page counts its
 visits. If the proxy let a request through unrecorded, the browser tests'
 "nothing foreign" checks would pass without meaning anything."""
 
-import pathlib
 import socket
 import ssl
-import tempfile
 import unittest
 
 import harness
@@ -18,10 +16,7 @@ TIMEOUT = 10
 class HarnessTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        work = pathlib.Path(cls.enterClassContext(
-            tempfile.TemporaryDirectory(prefix="ausweg-harness-")))
-        root, binary = harness.Site.default()
-        cls.site = cls.enterClassContext(harness.Site(root, binary, work / "site"))
+        cls.site, work = harness.serve_for_class(cls, "harness")
 
     def tunnel(self, authority):
         """The proxy's status line for CONNECT `authority`, and the socket."""

